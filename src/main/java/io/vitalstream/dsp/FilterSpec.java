@@ -1,0 +1,33 @@
+package io.vitalstream.dsp;
+
+import io.vitalstream.dsp.design.Sos;
+
+/** A designed filter, ready to apply: the closed set of what the traditional engine runs. */
+public sealed interface FilterSpec {
+
+    /** Second-order sections, causal (sosfilt) or forward-backward (sosfiltfilt). */
+    record Iir(Sos sos, boolean zeroPhase) implements FilterSpec {
+    }
+
+    /**
+     * FIR taps applied by FFT overlap-add: causal is lfilter(h, 1, x); zero-phase removes the
+     * linear-phase delay, oaconvolve(x, h, mode='same').
+     */
+    record Fir(double[] taps, boolean zeroPhase) implements FilterSpec {
+        public Fir {
+            taps = taps.clone();
+        }
+    }
+
+    record SavitzkyGolay(int window, int polyorder) implements FilterSpec {
+    }
+
+    record MovingAverage(int window) implements FilterSpec {
+    }
+
+    record Median(int window) implements FilterSpec {
+    }
+
+    record Gaussian(double sigma) implements FilterSpec {
+    }
+}

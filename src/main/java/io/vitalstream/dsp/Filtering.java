@@ -1,0 +1,36 @@
+package io.vitalstream.dsp;
+
+/** Applies a {@link FilterSpec} to channel-major signals, each channel independently. */
+public final class Filtering {
+
+    private Filtering() {
+    }
+
+    public static double[][] apply(FilterSpec spec, double[][] channels) {
+        if (channels.length == 0 || channels[0].length == 0) {
+            throw new InvalidParameterException("signal_data", "signal_data has no samples");
+        }
+        return switch (spec) {
+            case FilterSpec.Iir iir -> iir.zeroPhase()
+                    ? ZeroPhase.filter(iir.sos(), channels)
+                    : SosFilter.filter(iir.sos(), channels);
+            case FilterSpec.Fir fir -> {
+                OverlapAdd oa = new OverlapAdd(fir.taps());
+                int delay = fir.zeroPhase() ? (fir.taps().length - 1) / 2 : 0;
+                yield perChannel(channels, x -> oa.apply(x, delay));
+            }
+            case FilterSpec.SavitzkyGolay sg -> perChannel(channels, x -> Smoothing.savitzkyGolay(x, sg.window(), sg.polyorder()));
+            case FilterSpec.MovingAverage ma -> perChannel(channels, x -> Smoothing.movingAverage(x, ma.window()));
+            case FilterSpec.Median md -> perChannel(channels, x -> MedianFilter.apply(x, md.window()));
+            case FilterSpec.Gaussian g -> perChannel(channels, x -> Smoothing.gaussian(x, g.sigma()));
+        };
+    }
+
+    private static double[][] perChannel(double[][] channels, java.util.function.UnaryOperator<double[]> f) {
+        double[][] out = new double[channels.length][];
+        for (int c = 0; c < channels.length; c++) {
+            out[c] = f.apply(channels[c]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package io.vitalstream.dsp;
+
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.kernels.SosKernel;
+
+/** Causal application of second-order sections: scipy.signal.sosfilt and sosfilt_zi. */
+public final class SosFilter {
+
+    private SosFilter() {
+    }
+
+    /** sosfilt(sos, x) from rest. */
+    public static double[] filter(Sos sos, double[] x) {
+        double[] y = new double[x.length];
+        SosKernel.forward(sos.flat(), new double[2 * sos.count()], x, 0, y, 0, x.length, 1);
+        return y;
+    }
+
+    /**
+     * sosfilt on several channels at once, one vector lane per channel (state from rest).
+     * Equal bit for bit to {@link #filter(Sos, double[])} on each channel.
+     */
+    public static double[][] filter(Sos sos, double[][] channels) {
+        int n = channels[0].length;
+        int frame = SosKernel.frameFor(channels.length);
+        double[] data = Interleave.pack(channels, 0, n, frame, 0, 0);
+        SosKernel.lanes(sos.flat(), new double[2 * sos.count() * frame], data, 0, n, frame, false);
+        return Interleave.unpack(data, channels.length, n, frame, 0);
+    }
+
+    /**
+     * sosfilt_zi: the state of each section at steady state for a unit step input, so that a
+     * signal starting at level c starts without a transient when zi is scaled by c. Section
+     * s's state is solved from (I - A^T) z = b[1:] - a[1:] b0 and scaled by the DC gain of
+     * the sections before it.
+     */
+    public static double[] steadyState(Sos sos) {
+        double[] zi = new double[2 * sos.count()];
+        double scale = 1.0;
+        for (int s = 0; s < sos.count(); s++) {
+            double[] r = sos.sections()[s];
+            double b0 = r[0], b1 = r[1], b2 = r[2], a1 = r[4], a2 = r[5];
+            double rhs0 = b1 - a1 * b0;
+            double rhs1 = b2 - a2 * b0;
+            // [[1 + a1, -1], [a2, 1]] z = rhs
+            double z0 = (rhs0 + rhs1) / (1 + a1 + a2);
+            double z1 = rhs1 - a2 * z0;
+            zi[2 * s] = scale * z0;
+            zi[2 * s + 1] = scale * z1;
+            scale *= (b0 + b1 + b2) / (1 + a1 + a2);
+        }
+        return zi;
+    }
+}

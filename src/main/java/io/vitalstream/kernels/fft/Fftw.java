@@ -1,0 +1,63 @@
+package io.vitalstream.kernels.fft;
+
+import io.vitalstream.kernels.fftw.bindings.Fftw3;
+import io.vitalstream.kernels.fftw.bindings.Fftw3f;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Which FFT this process uses: FFTW when libfftw3.so.3 loads (and the system property
+ * {@code vitalstream.fft} is not {@code java}), else the pure-Java radix-2 FFT. Plans are
+ * made with FFTW_MEASURE: measured once per size, then FFTW's in-process wisdom makes
+ * later plans of that size cheap.
+ */
+public final class Fftw {
+
+    /** FFTW's planner is not thread-safe: every plan and destroy holds this lock. */
+    static final Object PLANNER = new Object();
+
+    private static final System.Logger LOG = System.getLogger(Fftw.class.getName());
+    private static final boolean DOUBLE_AVAILABLE = probe(true);
+    private static final boolean FLOAT_AVAILABLE = probe(false);
+
+    static {
+        LOG.log(System.Logger.Level.INFO, "FFT backend: {0}", backend());
+    }
+
+    private Fftw() {
+    }
+
+    public static boolean available() {
+        return DOUBLE_AVAILABLE;
+    }
+
+    public static boolean floatAvailable() {
+        return FLOAT_AVAILABLE;
+    }
+
+    /** "fftw" or "java": what {@link #realFft(int)} returns for power-of-two sizes. */
+    public static String backend() {
+        return DOUBLE_AVAILABLE ? "fftw (libfftw3.so.3 via FFM)" : "java (pure-Java radix-2; libfftw3.so.3 not found)";
+    }
+
+    /** A transform of size n on the process's backend (n a power of two for the fallback). */
+    public static RealFft realFft(int n) {
+        return DOUBLE_AVAILABLE ? new FftwPlan(n) : new JavaFft(n);
+    }
+
+    private static boolean probe(boolean doublePrecision) {
+        if ("java".equalsIgnoreCase(System.getProperty("vitalstream.fft", ""))) {
+            return false;
+        }
+        try {
+            if (doublePrecision) {
+                Fftw3.fftw_alignment_of(MemorySegment.NULL);
+            } else {
+                Fftw3f.fftwf_alignment_of(MemorySegment.NULL);
+            }
+            return true;
+        } catch (Throwable unavailable) { // UnsatisfiedLinkError, ExceptionInInitializerError, IllegalArgumentException
+            return false;
+        }
+    }
+}
