@@ -1,5 +1,7 @@
 package io.vitalstream.dsp;
 
+import io.vitalstream.error.InvalidParameterException;
+
 /** Applies a {@link FilterSpec} to channel-major signals, each channel independently. */
 public final class Filtering {
 

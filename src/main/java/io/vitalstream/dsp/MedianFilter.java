@@ -1,5 +1,7 @@
 package io.vitalstream.dsp;
 
+import io.vitalstream.error.InvalidParameterException;
+
 import java.util.Arrays;
 
 /**

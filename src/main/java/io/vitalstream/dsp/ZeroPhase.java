@@ -1,5 +1,7 @@
 package io.vitalstream.dsp;
 
+import io.vitalstream.error.InvalidParameterException;
+
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.kernels.SosKernel;
 

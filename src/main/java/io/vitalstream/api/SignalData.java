@@ -1,0 +1,21 @@
+package io.vitalstream.api;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * {@code signal_data}: one channel ({@code [..]}) or several, channel-major
+ * ({@code [[ch0..], [ch1..]]}). {@code multiChannel} remembers the shape so the response
+ * mirrors it.
+ */
+@JsonDeserialize(using = SignalDataDeserializer.class)
+public record SignalData(double[][] channels, boolean multiChannel) {
+
+    public int samples() {
+        return channels.length == 0 ? 0 : channels[0].length;
+    }
+
+    /** The filtered channels in the request's shape. */
+    public Object reshape(double[][] filtered) {
+        return multiChannel ? filtered : filtered[0];
+    }
+}

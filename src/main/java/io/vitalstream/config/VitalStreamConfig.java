@@ -1,0 +1,57 @@
+package io.vitalstream.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.Optional;
+
+/** Every setting of the service (application.properties or VITALSTREAM_* environment variables). */
+@ConfigMapping(prefix = "vitalstream")
+public interface VitalStreamConfig {
+
+    /** Where uploads, job records and results live. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** Memory budget for filtering work (buffers, caches), in MiB. */
+    @WithDefault("256")
+    int maxMemoryMb();
+
+    /** Size of one chunk of a heavy-data job, in MiB. */
+    @WithDefault("16")
+    int chunkSizeMb();
+
+    /** Background worker threads for chunk decoding and filtering. */
+    @WithDefault("2")
+    int maxWorkers();
+
+    /** Largest synchronous request, in samples summed over channels; beyond it use the jobs API. */
+    @WithDefault("1000000")
+    long syncMaxSamples();
+
+    /** Largest upload, in MiB. */
+    @WithDefault("65536")
+    long uploadMaxMb();
+
+    /** Jobs running at once; the rest wait in the queue. */
+    @WithDefault("2")
+    int maxConcurrentJobs();
+
+    /** Bearer token required on every API and WebSocket call when set. */
+    Optional<String> apiToken();
+
+    Strategy strategy();
+
+    interface Strategy {
+        /** Inputs below this (MiB) are filtered in memory. */
+        @WithName("standard-max-mb")
+        @WithDefault("100")
+        long standardMaxMb();
+
+        /** Inputs below this (MiB) are chunked; above, memory-mapped. */
+        @WithName("chunked-max-mb")
+        @WithDefault("2048")
+        long chunkedMaxMb();
+    }
+}

@@ -1,0 +1,18 @@
+package io.vitalstream.error;
+
+/** The target exists but is in the wrong state for this call (e.g. a result of a running job). */
+public final class StateConflictException extends VitalStreamException {
+
+    public StateConflictException(String detail) {
+        super(detail);
+    }
+
+    public StateConflictException(String detail, Throwable cause) {
+        super(detail, cause);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.STATE_CONFLICT;
+    }
+}

@@ -1,0 +1,71 @@
+package io.vitalstream.kernels;
+
+import io.vitalstream.dsp.design.IirDesign;
+import io.vitalstream.dsp.design.IirFamily;
+import io.vitalstream.dsp.design.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+class SosKernelTest {
+
+    private static final double[] SOS = IirDesign.design(IirFamily.ELLIP, Response.BANDPASS, 4,
+            new double[] {0.5, 40}, 500, 1, 40).flat();
+
+    @Test
+    void vectorLanesEqualScalarBitForBitForwardAndBackward() {
+        Random rnd = new Random(7);
+        for (int channels : new int[] {1, 3, 8, 9, 16, 17, 32}) {
+            int n = 1000 + rnd.nextInt(500);
+            int frame = SosKernel.frameFor(channels);
+            double[] data = new double[n * frame];
+            double[][] scalar = new double[channels][n];
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < n; i++) {
+                    double v = rnd.nextGaussian() + (i % 97 == 0 ? 5 : 0);
+                    scalar[c][i] = v;
+                    data[i * frame + c] = v;
+                }
+            }
+            for (boolean backward : new boolean[] {false, true}) {
+                double[] zi = new double[SOS.length / 3 * frame];
+                SosKernel.lanes(SOS, zi, data, 0, n, frame, backward);
+                for (int c = 0; c < channels; c++) {
+                    double[] state = new double[SOS.length / 3];
+                    if (backward) {
+                        SosKernel.backward(SOS, state, scalar[c], 0, scalar[c], 0, n, 1);
+                    } else {
+                        SosKernel.forward(SOS, state, scalar[c], 0, scalar[c], 0, n, 1);
+                    }
+                    double[] lane = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        lane[i] = data[i * frame + c];
+                    }
+                    assertArrayEquals(scalar[c], lane, 0.0, "channel " + c + " of " + channels + (backward ? " backward" : " forward"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void stateCarriedAcrossChunksGivesTheWholeSignalsOutput() {
+        Random rnd = new Random(11);
+        int n = 5000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+        }
+        double[] whole = new double[n];
+        SosKernel.forward(SOS, new double[SOS.length / 3], x, 0, whole, 0, n, 1);
+        for (int chunk : new int[] {1, 7, 64, 1000, 4999}) {
+            double[] pieces = new double[n];
+            double[] zi = new double[SOS.length / 3];
+            for (int start = 0; start < n; start += chunk) {
+                SosKernel.forward(SOS, zi, x, start, pieces, start, Math.min(chunk, n - start), 1);
+            }
+            assertArrayEquals(whole, pieces, 0.0, "chunk " + chunk);
+        }
+    }
+}
