@@ -3,6 +3,8 @@ package io.vitalstream.dsp;
 import io.vitalstream.kernels.fft.Fftw;
 import io.vitalstream.kernels.fft.RealFft;
 
+import java.util.function.IntFunction;
+
 /**
  * FIR filtering by FFT overlap-add (scipy.signal.oaconvolve): the input is cut into blocks
  * of L samples at fixed positions (multiples of L from the first sample), each block is
@@ -16,8 +18,16 @@ public final class OverlapAdd {
     private final double[] taps;
     private final int fftSize;
     private final int block;
+    private final IntFunction<RealFft> transforms;
 
+    /** On the process's FFT backend (FFTW when present). */
     public OverlapAdd(double[] taps) {
+        this(taps, Fftw::realFft);
+    }
+
+    /** On a given FFT implementation (e.g. {@code JavaFft::new}), for tests and benchmarks. */
+    public OverlapAdd(double[] taps, IntFunction<RealFft> transforms) {
+        this.transforms = transforms;
         if (taps.length == 0) {
             throw new IllegalArgumentException("an FIR filter needs at least one tap");
         }
@@ -44,7 +54,7 @@ public final class OverlapAdd {
         int m = taps.length;
         double[] out = new double[n];
         int bins = 2 * (fftSize / 2 + 1);
-        try (RealFft fft = Fftw.realFft(fftSize)) {
+        try (RealFft fft = transforms.apply(fftSize)) {
             double[] h = new double[fftSize];
             System.arraycopy(taps, 0, h, 0, m);
             double[] hf = new double[bins];

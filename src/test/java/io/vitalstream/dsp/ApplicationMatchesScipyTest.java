@@ -27,6 +27,14 @@ class ApplicationMatchesScipyTest {
 
     private static final double TOLERANCE = 1e-9;
 
+    @org.junit.jupiter.api.Test
+    void backendIsTheOneRequested() {
+        boolean javaRequested = "java".equals(System.getProperty("vitalstream.fft"));
+        if (javaRequested) {
+            org.junit.jupiter.api.Assertions.assertFalse(io.vitalstream.kernels.fft.Fftw.available());
+        }
+    }
+
     @TestFactory
     List<DynamicTest> applicationsEqualScipy() {
         JsonNode root = Fixtures.load("applications.json");

@@ -37,7 +37,7 @@ public final class Fftw {
 
     /** "fftw" or "java": what {@link #realFft(int)} returns for power-of-two sizes. */
     public static String backend() {
-        return DOUBLE_AVAILABLE ? "fftw (libfftw3.so.3 via FFM)" : "java (pure-Java radix-2; libfftw3.so.3 not found)";
+        return DOUBLE_AVAILABLE ? "fftw (libfftw3.so.3 via FFM)" : "java (pure-Java radix-2; FFTW not loaded or disabled by -Dvitalstream.fft=java)";
     }
 
     /** A transform of size n on the process's backend (n a power of two for the fallback). */
