@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Running median over an odd window, zero-padded at the ends: scipy.signal.medfilt. The
  * window is kept sorted; each step removes the outgoing sample and inserts the incoming
- * one by binary search, O(w) per sample.
+ * one by binary search, O(w) per sample. A median is a selection, not arithmetic, so a
+ * window of the output computed alone equals the whole exactly.
  */
 public final class MedianFilter {
 
@@ -15,28 +16,36 @@ public final class MedianFilter {
     }
 
     public static double[] apply(double[] x, int window) {
-        if (window < 1 || window % 2 == 0) {
-            throw new InvalidParameterException("window_size", "median window_size must be a positive odd number, got " + window);
-        }
-        int n = x.length;
-        int h = window / 2;
-        double[] sorted = new double[window];
-        for (int j = -h; j <= h; j++) {
-            sorted[j + h] = at(x, j);
-        }
-        Arrays.sort(sorted);
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = sorted[h];
-            if (i + 1 < n) {
-                replace(sorted, at(x, i - h), at(x, i + h + 1));
-            }
-        }
+        double[] y = new double[x.length];
+        apply(x, 0, x.length, window, 0, x.length, y);
         return y;
     }
 
-    private static double at(double[] x, int i) {
-        return i < 0 || i >= x.length ? 0.0 : x[i];
+    /** Output window [outStart, outStart + outLength); buf holds x[bufStart, ...) covering it +- window/2. */
+    public static void apply(double[] buf, long bufStart, long n, int window, long outStart, int outLength, double[] out) {
+        if (window < 1 || window % 2 == 0) {
+            throw new InvalidParameterException("window_size", "median window_size must be a positive odd number, got " + window);
+        }
+        if (outLength == 0) {
+            return;
+        }
+        int h = window / 2;
+        double[] sorted = new double[window];
+        for (int j = -h; j <= h; j++) {
+            sorted[j + h] = at(buf, bufStart, n, outStart + j);
+        }
+        Arrays.sort(sorted);
+        for (int k = 0; k < outLength; k++) {
+            long i = outStart + k;
+            out[k] = sorted[h];
+            if (k + 1 < outLength) {
+                replace(sorted, at(buf, bufStart, n, i - h), at(buf, bufStart, n, i + h + 1));
+            }
+        }
+    }
+
+    private static double at(double[] buf, long bufStart, long n, long i) {
+        return i < 0 || i >= n ? 0.0 : buf[(int) (i - bufStart)];
     }
 
     /** Removes one copy of {@code out} from the sorted window and inserts {@code in}. */

@@ -3,17 +3,26 @@ package io.vitalstream.dsp;
 import io.vitalstream.kernels.fft.Fftw;
 import io.vitalstream.kernels.fft.RealFft;
 
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
  * FIR filtering by FFT overlap-add (scipy.signal.oaconvolve): the input is cut into blocks
  * of L samples at fixed positions (multiples of L from the first sample), each block is
  * convolved with the taps in the frequency domain (FFT size a power of two >= L + M - 1),
- * and the tails are added into the next block's output. Returns the window
- * full[delay, delay + n) of the full convolution: delay 0 is lfilter(h, 1, x), delay
- * (M - 1) / 2 is oaconvolve(x, h, mode='same').
+ * and the tails are added into the following outputs. Output sample o is
+ * full[o + delay] of the full convolution: delay 0 is lfilter(h, 1, x), delay (M - 1) / 2
+ * is oaconvolve(x, h, mode='same'). Because blocks sit at fixed positions and each output
+ * sums its blocks in increasing order from zero, any window of the output computed alone
+ * ({@link #applyRange}) equals the same window of the whole, bit for bit.
  */
 public final class OverlapAdd {
+
+    /** Reads samples [start, start + count) of the input into dest[0..count). */
+    @FunctionalInterface
+    public interface Samples {
+        void read(long start, int count, double[] dest);
+    }
 
     private final double[] taps;
     private final int fftSize;
@@ -49,10 +58,34 @@ public final class OverlapAdd {
         return block;
     }
 
+    public int taps() {
+        return taps.length;
+    }
+
     public double[] apply(double[] x, int delay) {
-        int n = x.length;
+        double[] out = new double[x.length];
+        applyRange((start, count, dest) -> System.arraycopy(x, (int) start, dest, 0, count), x.length, 0, x.length, delay, out);
+        return out;
+    }
+
+    /**
+     * The first input sample that output window [outStart, outStart + outLength) depends on,
+     * rounded down to its block: callers reading a window of input may start there.
+     */
+    public long firstInput(long outStart, int delay) {
+        long k = Math.max(0, outStart + delay - (taps.length - 1));
+        return k / block * block;
+    }
+
+    /** One past the last input sample the window depends on (capped at n). */
+    public long endInput(long outStart, int outLength, int delay, long n) {
+        return Math.min(n, outStart + outLength + delay);
+    }
+
+    /** out[0..outLength) = full[outStart + delay ...] of the convolution of the n-sample input with the taps. */
+    public void applyRange(Samples input, long n, long outStart, int outLength, int delay, double[] out) {
         int m = taps.length;
-        double[] out = new double[n];
+        Arrays.fill(out, 0, outLength, 0.0);
         int bins = 2 * (fftSize / 2 + 1);
         try (RealFft fft = transforms.apply(fftSize)) {
             double[] h = new double[fftSize];
@@ -62,13 +95,11 @@ public final class OverlapAdd {
             double[] buf = new double[fftSize];
             double[] spec = new double[bins];
             double scale = 1.0 / fftSize;
-            // full[k] for k in [delay, delay + n) receives block b's output when
-            // b*L <= k < b*L + L + M - 1
-            int firstBlock = Math.max(0, (delay - m + 1) / block);
-            for (int start = firstBlock * block; start < n && start < delay + n; start += block) {
-                int len = Math.min(block, n - start);
-                java.util.Arrays.fill(buf, 0.0);
-                System.arraycopy(x, start, buf, 0, len);
+            long end = endInput(outStart, outLength, delay, n);
+            for (long start = firstInput(outStart, delay); start < end; start += block) {
+                int len = (int) Math.min(block, n - start);
+                Arrays.fill(buf, 0.0);
+                input.read(start, len, buf);
                 fft.forward(buf, spec);
                 for (int k = 0; k < bins; k += 2) {
                     double re = spec[k] * hf[k] - spec[k + 1] * hf[k + 1];
@@ -78,14 +109,13 @@ public final class OverlapAdd {
                 }
                 fft.inverse(spec, buf);
                 int produced = len + m - 1;
-                for (int i = 0; i < produced; i++) {
-                    int o = start + i - delay;
-                    if (o >= 0 && o < n) {
-                        out[o] += buf[i] * scale;
-                    }
+                // full[start + i] lands on output o = start + i - delay
+                long first = Math.max(0, outStart + delay - start);
+                long last = Math.min(produced, outStart + outLength + delay - start);
+                for (long i = first; i < last; i++) {
+                    out[(int) (start + i - delay - outStart)] += buf[(int) i] * scale;
                 }
             }
         }
-        return out;
     }
 }

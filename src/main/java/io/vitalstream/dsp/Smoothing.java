@@ -1,14 +1,18 @@
 package io.vitalstream.dsp;
 
-import io.vitalstream.error.InvalidParameterException;
-
 import io.vitalstream.dsp.design.SavitzkyGolay;
+import io.vitalstream.error.InvalidParameterException;
 
 /**
  * Smoothing filters with scipy's edge handling: moving average and Gaussian as
  * scipy.ndimage.uniform_filter1d / gaussian_filter1d (mode 'reflect', i.e. half-sample
  * symmetric d c b a | a b c d | d c b a), Savitzky-Golay as scipy.signal.savgol_filter
  * (mode 'interp': the ends take the polynomial fitted to the first/last window).
+ * <p>
+ * Each has a range form: output window [outStart, outStart + outLength) of an n-sample
+ * signal, from a buffer holding x[bufStart, bufStart + buf.length) that covers
+ * {@link #inputRange}. Every output is computed by the same formula whether the signal is
+ * whole or cut in pieces, so pieces equal the whole bit for bit.
  */
 public final class Smoothing {
 
@@ -17,20 +21,45 @@ public final class Smoothing {
 
     /** Mean of x[i - w/2 .. i - w/2 + w - 1] (ndimage's footprint, also for even w). */
     public static double[] movingAverage(double[] x, int window) {
+        double[] y = new double[x.length];
+        movingAverage(x, 0, x.length, window, 0, x.length, y);
+        return y;
+    }
+
+    public static void movingAverage(double[] buf, long bufStart, long n, int window, long outStart, int outLength, double[] out) {
+        correlateReflect(buf, bufStart, n, movingAverageWeights(window), window / 2, outStart, outLength, out);
+    }
+
+    private static double[] movingAverageWeights(int window) {
         if (window < 1) {
             throw new InvalidParameterException("window_size", "moving_average window_size must be at least 1, got " + window);
         }
         double[] weights = new double[window];
         java.util.Arrays.fill(weights, 1.0 / window);
-        return correlateReflect(x, weights, window / 2);
+        return weights;
     }
 
     /** Gaussian kernel of standard deviation sigma samples, radius int(4 sigma + 0.5), normalised. */
     public static double[] gaussian(double[] x, double sigma) {
+        double[] y = new double[x.length];
+        gaussian(x, 0, x.length, sigma, 0, x.length, y);
+        return y;
+    }
+
+    public static void gaussian(double[] buf, long bufStart, long n, double sigma, long outStart, int outLength, double[] out) {
+        double[] w = gaussianWeights(sigma);
+        correlateReflect(buf, bufStart, n, w, w.length / 2, outStart, outLength, out);
+    }
+
+    static int gaussianRadius(double sigma) {
+        return (int) (4.0 * sigma + 0.5);
+    }
+
+    private static double[] gaussianWeights(double sigma) {
         if (!(sigma > 0) || sigma > 1e5) {
             throw new InvalidParameterException("sigma", "gaussian sigma must be a positive number of samples (at most 100000), got " + sigma);
         }
-        int radius = (int) (4.0 * sigma + 0.5);
+        int radius = gaussianRadius(sigma);
         double[] w = new double[2 * radius + 1];
         double sum = 0;
         for (int i = -radius; i <= radius; i++) {
@@ -40,71 +69,86 @@ public final class Smoothing {
         for (int i = 0; i < w.length; i++) {
             w[i] /= sum;
         }
-        return correlateReflect(x, w, radius);
+        return w;
     }
 
     /** savgol_filter(x, window, polyorder, mode='interp'). */
     public static double[] savitzkyGolay(double[] x, int window, int polyorder) {
+        double[] y = new double[x.length];
+        savitzkyGolay(x, 0, x.length, window, polyorder, 0, x.length, y);
+        return y;
+    }
+
+    public static void savitzkyGolay(double[] buf, long bufStart, long n, int window, int polyorder, long outStart, int outLength, double[] out) {
         try {
             SavitzkyGolay.validate(window, polyorder);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("window_size", e.getMessage());
         }
-        int n = x.length;
         if (window > n) {
             throw new InvalidParameterException("window_size", "savgol window_size " + window + " is longer than the signal (" + n + " samples)");
         }
         double[][] p = SavitzkyGolay.projection(window, polyorder);
         int h = window / 2;
         double[] c = p[h];
-        double[] y = new double[n];
-        for (int i = h; i < n - h; i++) {
+        for (int k = 0; k < outLength; k++) {
+            long i = outStart + k;
             double s = 0;
-            for (int j = 0; j < window; j++) {
-                s += c[j] * x[i - h + j];
+            if (i < h) {
+                for (int j = 0; j < window; j++) {
+                    s += p[(int) i][j] * buf[(int) (j - bufStart)];
+                }
+            } else if (i >= n - h) {
+                int row = (int) (window - (n - i));
+                long base = n - window - bufStart;
+                for (int j = 0; j < window; j++) {
+                    s += p[row][j] * buf[(int) (base + j)];
+                }
+            } else {
+                long base = i - h - bufStart;
+                for (int j = 0; j < window; j++) {
+                    s += c[j] * buf[(int) (base + j)];
+                }
             }
-            y[i] = s;
+            out[k] = s;
         }
-        for (int i = 0; i < h; i++) {
-            double head = 0;
-            double tail = 0;
-            int row = window - h + i;
-            for (int j = 0; j < window; j++) {
-                head += p[i][j] * x[j];
-                tail += p[row][j] * x[n - window + j];
-            }
-            y[i] = head;
-            y[n - h + i] = tail;
+    }
+
+    /**
+     * The input range [from, to) that output window [outStart, outStart + outLength) reads,
+     * for a filter reaching {@code reach} samples either side (window length is enough).
+     */
+    public static long[] inputRange(long n, long outStart, int outLength, int reach) {
+        if (reach >= n) {
+            return new long[] {0, n};
         }
-        return y;
+        return new long[] {Math.max(0, outStart - reach), Math.min(n, outStart + outLength + reach)};
     }
 
     /** y[i] = sum_j w[j] x[reflect(i - origin + j)]. */
-    private static double[] correlateReflect(double[] x, double[] w, int origin) {
-        int n = x.length;
-        double[] y = new double[n];
+    private static void correlateReflect(double[] buf, long bufStart, long n, double[] w, int origin, long outStart, int outLength, double[] out) {
         int m = w.length;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < outLength; k++) {
+            long base = outStart + k - origin;
             double s = 0;
-            int base = i - origin;
             if (base >= 0 && base + m <= n) {
+                int b = (int) (base - bufStart);
                 for (int j = 0; j < m; j++) {
-                    s += w[j] * x[base + j];
+                    s += w[j] * buf[b + j];
                 }
             } else {
                 for (int j = 0; j < m; j++) {
-                    s += w[j] * x[reflect(base + j, n)];
+                    s += w[j] * buf[(int) (reflect(base + j, n) - bufStart)];
                 }
             }
-            y[i] = s;
+            out[k] = s;
         }
-        return y;
     }
 
     /** Half-sample symmetric index: period 2n, mirrored in the second half. */
-    static int reflect(int i, int n) {
-        int period = 2 * n;
-        int r = Math.floorMod(i, period);
+    static long reflect(long i, long n) {
+        long period = 2 * n;
+        long r = Math.floorMod(i, period);
         return r < n ? r : period - 1 - r;
     }
 }

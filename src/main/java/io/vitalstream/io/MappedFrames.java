@@ -1,0 +1,277 @@
+package io.vitalstream.io;
+
+import io.vitalstream.error.MalformedInputException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Fixed-layout samples at a byte offset of a file: NumPy .npy (C order is interleaved,
+ * Fortran order planar), raw interleaved binary, and the float64 files CSV is decoded to.
+ * Each read maps (or reads) only the window it needs, so resident memory follows the
+ * chunk, not the file.
+ */
+public final class MappedFrames implements SignalSource {
+
+    /** Frame-major (sample t of every channel together) or channel-major. */
+    public enum Layout { INTERLEAVED, PLANAR }
+
+    private final Path path;
+    private final FileChannel channel;
+    private final long dataOffset;
+    private final long frames;
+    private final int storedChannels;
+    private final int[] selection;
+    private final SampleType type;
+    private final ByteOrder order;
+    private final Layout layout;
+    private final OptionalDouble samplingRate;
+    private final List<String> names;
+    private final Access access;
+
+    public MappedFrames(Path path, long dataOffset, long frames, int storedChannels, int[] selection, SampleType type,
+                        ByteOrder order, Layout layout, OptionalDouble samplingRate, List<String> names, Access access) {
+        this.path = path;
+        this.dataOffset = dataOffset;
+        this.frames = frames;
+        this.storedChannels = storedChannels;
+        this.selection = selection == null ? identity(storedChannels) : selection.clone();
+        this.type = type;
+        this.order = order;
+        this.layout = layout;
+        this.samplingRate = samplingRate;
+        this.names = names;
+        this.access = access;
+        for (int c : this.selection) {
+            if (c < 0 || c >= storedChannels) {
+                throw new io.vitalstream.error.InvalidParameterException("channels", "channel " + c + " does not exist; the file has "
+                        + storedChannels + " channel(s), numbered from 0");
+            }
+        }
+        try {
+            this.channel = FileChannel.open(path, StandardOpenOption.READ);
+            long need = dataOffset + frames * storedChannels * type.bytes();
+            if (channel.size() < need) {
+                long size = channel.size();
+                channel.close();
+                throw new MalformedInputException(path.getFileName() + " is truncated: its header promises " + frames + " frames of "
+                        + storedChannels + " " + type.name().toLowerCase() + " channel(s) (" + need + " bytes) but the file has " + size + " bytes");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int[] identity(int n) {
+        int[] s = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = i;
+        }
+        return s;
+    }
+
+    @Override
+    public int channels() {
+        return selection.length;
+    }
+
+    @Override
+    public long frames() {
+        return frames;
+    }
+
+    @Override
+    public OptionalDouble samplingRate() {
+        return samplingRate;
+    }
+
+    @Override
+    public SampleType sampleType() {
+        return type;
+    }
+
+    @Override
+    public List<String> channelNames() {
+        return java.util.Arrays.stream(selection).mapToObj(names::get).toList();
+    }
+
+    @Override
+    public long dataBytes() {
+        return frames * storedChannels * type.bytes();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void read(long start, int count, double[] dest, int offset, int frame) {
+        if (start < 0 || count < 0 || start + count > frames) {
+            throw new IndexOutOfBoundsException("frames [" + start + ", " + (start + count) + ") outside [0, " + frames + ")");
+        }
+        if (count == 0) {
+            return;
+        }
+        int bytes = type.bytes();
+        if (layout == Layout.INTERLEAVED) {
+            long from = dataOffset + start * storedChannels * bytes;
+            long length = (long) count * storedChannels * bytes;
+            withWindow(from, length, seg -> decodeInterleaved(seg, count, dest, offset, frame));
+        } else {
+            for (int k = 0; k < selection.length; k++) {
+                int lane = k;
+                long from = dataOffset + (selection[k] * frames + start) * bytes;
+                withWindow(from, (long) count * bytes, seg -> decodePlanar(seg, count, dest, offset + lane, frame));
+            }
+        }
+    }
+
+    private interface WindowUser {
+        void use(MemorySegment segment);
+    }
+
+    private void withWindow(long from, long length, WindowUser user) {
+        try {
+            if (access == Access.MAPPED) {
+                try (Arena arena = Arena.ofConfined()) {
+                    user.use(channel.map(FileChannel.MapMode.READ_ONLY, from, length, arena));
+                }
+            } else {
+                if (length > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("positional read window too large: " + length);
+                }
+                ByteBuffer buf = ByteBuffer.allocate((int) length);
+                long pos = from;
+                while (buf.hasRemaining()) {
+                    int r = channel.read(buf, pos);
+                    if (r < 0) {
+                        throw new MalformedInputException(path.getFileName() + " ended early at byte " + pos);
+                    }
+                    pos += r;
+                }
+                user.use(MemorySegment.ofArray(buf.array()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void decodeInterleaved(MemorySegment seg, int count, double[] dest, int offset, int frame) {
+        int stride = storedChannels * type.bytes();
+        int bytes = type.bytes();
+        boolean all = selection.length == storedChannels && isIdentity(selection);
+        switch (type) {
+            case FLOAT32 -> {
+                ValueLayout.OfFloat l = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+                if (all) {
+                    for (int i = 0; i < count; i++) {
+                        long base = (long) i * stride;
+                        int d = offset + i * frame;
+                        for (int c = 0; c < storedChannels; c++) {
+                            dest[d + c] = seg.get(l, base + (long) c * 4);
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        for (int k = 0; k < selection.length; k++) {
+                            dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
+                        }
+                    }
+                }
+            }
+            case FLOAT64 -> {
+                ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    for (int k = 0; k < selection.length; k++) {
+                        dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
+                    }
+                }
+            }
+            case INT16 -> {
+                ValueLayout.OfShort l = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    for (int k = 0; k < selection.length; k++) {
+                        dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
+                    }
+                }
+            }
+            case INT32 -> {
+                ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    for (int k = 0; k < selection.length; k++) {
+                        dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
+                    }
+                }
+            }
+            case INT8 -> {
+                for (int i = 0; i < count; i++) {
+                    for (int k = 0; k < selection.length; k++) {
+                        dest[offset + i * frame + k] = seg.get(ValueLayout.JAVA_BYTE, (long) i * stride + selection[k]);
+                    }
+                }
+            }
+        }
+    }
+
+    private void decodePlanar(MemorySegment seg, int count, double[] dest, int offset, int frame) {
+        switch (type) {
+            case FLOAT32 -> {
+                ValueLayout.OfFloat l = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i * frame] = seg.get(l, (long) i * 4);
+                }
+            }
+            case FLOAT64 -> {
+                ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i * frame] = seg.get(l, (long) i * 8);
+                }
+            }
+            case INT16 -> {
+                ValueLayout.OfShort l = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i * frame] = seg.get(l, (long) i * 2);
+                }
+            }
+            case INT32 -> {
+                ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i * frame] = seg.get(l, (long) i * 4);
+                }
+            }
+            case INT8 -> {
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i * frame] = seg.get(ValueLayout.JAVA_BYTE, i);
+                }
+            }
+        }
+    }
+
+    private static boolean isIdentity(int[] s) {
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.vitalstream.io;
+
+import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.error.MalformedInputException;
+import io.vitalstream.error.NotFoundException;
+import io.vitalstream.error.UnsupportedFormatException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A WFDB record: its .hea header and the one .dat file its signals share, in format 16
+ * (16-bit little-endian), 212 (pairs of 12-bit samples in 3 bytes, in the frame-major
+ * sample order) or 80 (8-bit offset binary).
+ */
+public final class WfdbSource implements SignalSource {
+
+    private static final ValueLayout.OfShort INT16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final WfdbHeader header;
+    private final FileChannel channel;
+    private final int format;
+    private final int nsig;
+    private final long byteOffset;
+    private final long frames;
+    private final int[] selection;
+
+    public WfdbSource(Path headerPath, int[] channels) {
+        String name = headerPath.getFileName().toString();
+        try {
+            this.header = WfdbHeader.parse(Files.readString(headerPath, StandardCharsets.ISO_8859_1), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        WfdbHeader.Signal first = header.signals().get(0);
+        for (WfdbHeader.Signal s : header.signals()) {
+            if (!s.file().equals(first.file()) || s.format() != first.format() || s.byteOffset() != first.byteOffset()) {
+                throw new UnsupportedFormatException(name + " spreads its signals over several .dat files or formats; one shared .dat file is supported");
+            }
+        }
+        this.format = first.format();
+        this.nsig = header.signals().size();
+        this.byteOffset = first.byteOffset();
+        Path dat = headerPath.resolveSibling(first.file()).normalize();
+        if (!dat.getParent().equals(headerPath.getParent().normalize())) {
+            throw new InvalidParameterException("input", name + " points to a data file outside its own folder: " + first.file());
+        }
+        if (!Files.exists(dat)) {
+            throw new NotFoundException(name + " refers to " + first.file() + ", which is not next to it; put the .dat file beside the .hea file");
+        }
+        this.selection = channels == null ? MappedFrames.identity(nsig) : channels.clone();
+        for (int c : selection) {
+            if (c < 0 || c >= nsig) {
+                throw new InvalidParameterException("channels", "channel " + c + " does not exist; " + name + " has " + nsig + " signal(s), numbered from 0");
+            }
+        }
+        try {
+            this.channel = FileChannel.open(dat, StandardOpenOption.READ);
+            long available = channel.size() - byteOffset;
+            long whole = switch (format) {
+                case 16 -> available / (2L * nsig);
+                case 80 -> available / nsig;
+                default -> available * 2 / 3 / nsig; // 212: 3 bytes per 2 samples
+            };
+            if (header.samples() >= 0 && header.samples() > whole) {
+                channel.close();
+                throw new MalformedInputException(first.file() + " is truncated: " + name + " declares " + header.samples()
+                        + " samples per signal but the file holds " + whole);
+            }
+            this.frames = header.samples() >= 0 ? header.samples() : whole;
+            if (frames == 0) {
+                channel.close();
+                throw new MalformedInputException(first.file() + " holds no samples");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int channels() {
+        return selection.length;
+    }
+
+    @Override
+    public long frames() {
+        return frames;
+    }
+
+    @Override
+    public OptionalDouble samplingRate() {
+        return OptionalDouble.of(header.samplingRate());
+    }
+
+    @Override
+    public SampleType sampleType() {
+        return format == 80 ? SampleType.INT8 : SampleType.INT16;
+    }
+
+    @Override
+    public List<String> channelNames() {
+        return java.util.Arrays.stream(selection).mapToObj(c -> header.signals().get(c).description()).toList();
+    }
+
+    @Override
+    public long dataBytes() {
+        return switch (format) {
+            case 16 -> frames * nsig * 2;
+            case 80 -> frames * nsig;
+            default -> (frames * nsig * 3 + 1) / 2;
+        };
+    }
+
+    @Override
+    public void read(long start, int count, double[] dest, int offset, int frame) {
+        if (start < 0 || count < 0 || start + count > frames) {
+            throw new IndexOutOfBoundsException("frames [" + start + ", " + (start + count) + ") outside [0, " + frames + ")");
+        }
+        if (count == 0) {
+            return;
+        }
+        long q0 = start * nsig;                 // first sample index in file order
+        long q1 = (start + count) * nsig;       // one past the last
+        long from;
+        long to;
+        switch (format) {
+            case 16 -> { from = 2 * q0; to = 2 * q1; }
+            case 80 -> { from = q0; to = q1; }
+            default -> { from = 3 * (q0 / 2); to = Math.min(3 * ((q1 + 1) / 2), dataBytesAvailable()); }
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = channel.map(FileChannel.MapMode.READ_ONLY, byteOffset + from, to - from, arena);
+            for (int i = 0; i < count; i++) {
+                for (int k = 0; k < selection.length; k++) {
+                    int s = selection[k];
+                    long q = (start + i) * nsig + s;
+                    int digital = switch (format) {
+                        case 16 -> seg.get(INT16, 2 * q - from);
+                        case 80 -> (seg.get(ValueLayout.JAVA_BYTE, q - from) & 0xff) - 128;
+                        default -> sample212(seg, q, from);
+                    };
+                    WfdbHeader.Signal sig = header.signals().get(s);
+                    dest[offset + i * frame + k] = (digital - sig.baseline()) / sig.gain();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long dataBytesAvailable() {
+        try {
+            return channel.size() - byteOffset;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Format 212: sample 2k in byte0 + low nibble of byte1, sample 2k+1 in byte2 + high nibble of byte1. */
+    private static int sample212(MemorySegment seg, long q, long from) {
+        long base = 3 * (q / 2) - from;
+        int b1 = seg.get(ValueLayout.JAVA_BYTE, base + 1) & 0xff;
+        int v;
+        if ((q & 1) == 0) {
+            v = (seg.get(ValueLayout.JAVA_BYTE, base) & 0xff) | ((b1 & 0x0f) << 8);
+        } else {
+            v = (seg.get(ValueLayout.JAVA_BYTE, base + 2) & 0xff) | ((b1 & 0xf0) << 4);
+        }
+        return v >= 2048 ? v - 4096 : v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
