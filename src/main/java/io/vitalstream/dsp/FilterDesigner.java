@@ -8,6 +8,8 @@ import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.dsp.design.Window;
 import io.vitalstream.error.InvalidParameterException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +21,8 @@ import java.util.Set;
 public final class FilterDesigner {
 
     public static final int MAX_IIR_ORDER = 10;
+    public static final int MAX_CHAIN_STAGES = 20;
+    public static final int MAX_ITERATIONS = 10;
     public static final int MAX_FIR_TAPS = 100_001;
     public static final int MAX_WINDOW = 100_001;
     private static final Set<String> LATER_CATEGORIES = Set.of("advanced", "artifact", "neural", "ensemble");
@@ -238,5 +242,36 @@ public final class FilterDesigner {
 
     static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The designed stages in the order they run (each iteration a separate entry). */
+    public static List<FilterSpec> designChain(double fs, String signalType, FilterParameters params, List<ChainStage> chain) {
+        List<FilterSpec> stages = new ArrayList<>();
+        if (chain != null && !chain.isEmpty()) {
+            if (params != null) {
+                throw new InvalidParameterException("filter_chain", "send either filter_params or filter_chain, not both");
+            }
+            if (chain.size() > MAX_CHAIN_STAGES) {
+                throw new InvalidParameterException("filter_chain", "a filter_chain has at most " + MAX_CHAIN_STAGES + " stages, got " + chain.size());
+            }
+            for (int i = 0; i < chain.size(); i++) {
+                ChainStage stage = chain.get(i);
+                if (stage == null || stage.filterParams() == null) {
+                    throw new InvalidParameterException("filter_chain[" + i + "].filter_params", "filter_chain stage " + i + " needs filter_params");
+                }
+                int iterations = stage.iterations() == null ? 1 : stage.iterations();
+                if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                    throw new InvalidParameterException("filter_chain[" + i + "].iterations",
+                            "iterations must be between 1 and " + MAX_ITERATIONS + ", got " + iterations);
+                }
+                FilterSpec spec = design(stage.filterParams(), fs);
+                for (int k = 0; k < iterations; k++) {
+                    stages.add(spec);
+                }
+            }
+            return stages;
+        }
+        stages.add(design(params != null ? params : FilterDesigner.defaultsFor(signalType), fs));
+        return stages;
     }
 }

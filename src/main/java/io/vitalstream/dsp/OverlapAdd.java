@@ -77,9 +77,11 @@ public final class OverlapAdd {
         return k / block * block;
     }
 
-    /** One past the last input sample the window depends on (capped at n). */
+    /** One past the last input sample the window's blocks read (whole blocks, capped at n). */
     public long endInput(long outStart, int outLength, int delay, long n) {
-        return Math.min(n, outStart + outLength + delay);
+        long last = outStart + outLength + delay; // blocks starting before this contribute
+        long blocks = (last + block - 1) / block;
+        return Math.min(n, blocks * block);
     }
 
     /** out[0..outLength) = full[outStart + delay ...] of the convolution of the n-sample input with the taps. */
@@ -95,7 +97,7 @@ public final class OverlapAdd {
             double[] buf = new double[fftSize];
             double[] spec = new double[bins];
             double scale = 1.0 / fftSize;
-            long end = endInput(outStart, outLength, delay, n);
+            long end = Math.min(n, outStart + outLength + delay);
             for (long start = firstInput(outStart, delay); start < end; start += block) {
                 int len = (int) Math.min(block, n - start);
                 Arrays.fill(buf, 0.0);

@@ -72,6 +72,11 @@ public final class MappedFrames implements SignalSource {
         }
     }
 
+    /** The same file and layout read another way (opens its own file handle). */
+    public MappedFrames withAccess(Access other) {
+        return new MappedFrames(path, dataOffset, frames, storedChannels, selection, type, order, layout, samplingRate, names, other);
+    }
+
     static int[] identity(int n) {
         int[] s = new int[n];
         for (int i = 0; i < n; i++) {

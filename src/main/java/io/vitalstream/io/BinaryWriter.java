@@ -1,0 +1,119 @@
+package io.vitalstream.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Interleaved little-endian float32/float64 frames after an optional header: .npy output
+ * (C order, shape (samples, channels) or (samples,)), raw output, and the pipeline's float64
+ * scratch files. Positional writes, so chunks may arrive in any order.
+ */
+public final class BinaryWriter implements SignalSink {
+
+    private final FileChannel channel;
+    private final SampleType type;
+    private final int channels;
+    private final long frames;
+    private final long dataOffset;
+    private ByteBuffer buffer = ByteBuffer.allocate(0);
+
+    private BinaryWriter(Path path, SampleType type, int channels, long frames, byte[] header) {
+        if (type != SampleType.FLOAT32 && type != SampleType.FLOAT64) {
+            throw new IllegalArgumentException("outputs are float32 or float64");
+        }
+        this.type = type;
+        this.channels = channels;
+        this.frames = frames;
+        this.dataOffset = header.length;
+        try {
+            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            channel.write(ByteBuffer.wrap(header), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BinaryWriter npy(Path path, SampleType type, int channels, long frames, boolean oneDimensional) {
+        return new BinaryWriter(path, type, channels, frames, NpyHeader.write(type, frames, channels, oneDimensional && channels == 1));
+    }
+
+    public static BinaryWriter raw(Path path, SampleType type, int channels, long frames) {
+        return new BinaryWriter(path, type, channels, frames, new byte[0]);
+    }
+
+    /** A raw float64 file with the same layout, opened as a source (for scratch data). */
+    public MappedFrames reopen(Path path) {
+        return new MappedFrames(path, dataOffset, frames, channels, null, type, ByteOrder.LITTLE_ENDIAN,
+                MappedFrames.Layout.INTERLEAVED, java.util.OptionalDouble.empty(), SignalFiles.names(channels), Access.MAPPED);
+    }
+
+    @Override
+    public int channels() {
+        return channels;
+    }
+
+    @Override
+    public long frames() {
+        return frames;
+    }
+
+    @Override
+    public synchronized void write(long start, int count, double[] src, int offset, int frame) {
+        if (start < 0 || start + count > frames) {
+            throw new IndexOutOfBoundsException("frames [" + start + ", " + (start + count) + ") outside [0, " + frames + ")");
+        }
+        int bytes = count * channels * type.bytes();
+        if (buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        buffer.clear().limit(bytes);
+        if (type == SampleType.FLOAT32) {
+            for (int i = 0; i < count; i++) {
+                int base = offset + i * frame;
+                for (int c = 0; c < channels; c++) {
+                    buffer.putFloat((float) src[base + c]);
+                }
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int base = offset + i * frame;
+                for (int c = 0; c < channels; c++) {
+                    buffer.putDouble(src[base + c]);
+                }
+            }
+        }
+        buffer.flip();
+        long pos = dataOffset + start * channels * type.bytes();
+        try {
+            while (buffer.hasRemaining()) {
+                pos += channel.write(buffer, pos);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the data durable before the file is published. */
+    public void force() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

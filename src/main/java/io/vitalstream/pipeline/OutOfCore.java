@@ -1,0 +1,253 @@
+package io.vitalstream.pipeline;
+
+import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.MedianFilter;
+import io.vitalstream.dsp.OverlapAdd;
+import io.vitalstream.dsp.Smoothing;
+import io.vitalstream.dsp.SosFilter;
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.io.BinaryWriter;
+import io.vitalstream.io.MappedFrames;
+import io.vitalstream.io.SampleType;
+import io.vitalstream.io.SignalSink;
+import io.vitalstream.io.SignalSource;
+import io.vitalstream.kernels.SosKernel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One filter stage over a source too large for memory, chunk by chunk, with output equal
+ * bit for bit to the in-memory engine ({@code Filtering.apply}) on the whole signal:
+ * <ul>
+ * <li>causal IIR carries each lane's section state from chunk to chunk;</li>
+ * <li>zero-phase IIR runs the forward pass over the odd extension's head, the chunks and its
+ *     tail (read from both ends of the file), writes the forward output to a float64 scratch
+ *     file, then runs the backward pass over the tail and the scratch file's chunks in
+ *     reverse, from scipy's steady-state start: exactly sosfiltfilt, not an overlap
+ *     approximation;</li>
+ * <li>FIR and window filters compute each output window from the input window it depends on
+ *     (blocks at fixed positions for overlap-add; a halo for the window filters).</li>
+ * </ul>
+ */
+final class OutOfCore {
+
+    private final ChunkWorkers workers;
+    private final ChunkCache cache;
+    private final int prefetch;
+
+    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch) {
+        this.workers = workers;
+        this.cache = cache;
+        this.prefetch = prefetch;
+    }
+
+    /** Chunks this stage will report. */
+    static int chunksFor(FilterSpec spec, ChunkPlan plan) {
+        return spec instanceof FilterSpec.Iir iir && iir.zeroPhase() ? 2 * plan.count() : plan.count();
+    }
+
+    void run(FilterSpec spec, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
+             String label, StreamingResult streaming) throws InterruptedException {
+        switch (spec) {
+            case FilterSpec.Iir iir when iir.zeroPhase() -> zeroPhase(iir.sos(), in, sourceId, out, plan, scratch, control, label);
+            case FilterSpec.Iir iir -> causal(iir.sos(), in, sourceId, out, plan, control, label, streaming);
+            case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
+            default -> windowed(spec, in, out, plan, control, label, streaming);
+        }
+    }
+
+    private void causal(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, RunControl control,
+                        String label, StreamingResult streaming) throws InterruptedException {
+        int frame = SosKernel.frameFor(in.channels());
+        double[] flat = sos.flat();
+        double[] state = new double[2 * sos.count() * frame];
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+            for (int i = 0; i < plan.count(); i++) {
+                LazyChunkManager.Chunk c = chunks.take(i);
+                SosKernel.lanes(flat, state, c.data(), 0, c.count(), frame, false);
+                out.write(c.start(), c.count(), c.data(), 0, frame);
+                chunks.release(c);
+                if (streaming != null) {
+                    streaming.committed(c.start() + c.count());
+                }
+                control.chunkDone(label);
+            }
+        }
+    }
+
+    private void zeroPhase(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch,
+                           RunControl control, String label) throws InterruptedException {
+        long n = in.frames();
+        int pad = sos.defaultPadLength();
+        if (n <= pad) {
+            throw new InvalidParameterException("filter_params", "zero-phase filtering with this filter needs more than " + pad
+                    + " samples per channel, the input has " + n + "; set zero_phase to false");
+        }
+        int channels = in.channels();
+        int frame = SosKernel.frameFor(channels);
+        double[] flat = sos.flat();
+        double[] zi = SosFilter.steadyState(sos);
+
+        // head of the odd extension: 2 x[0] - x[pad - i], i = 0 .. pad-1
+        double[] x = new double[(pad + 1) * frame];
+        in.read(0, pad + 1, x, 0, frame);
+        double[] ext = new double[pad * frame];
+        for (int i = 0; i < pad; i++) {
+            for (int c = 0; c < channels; c++) {
+                ext[i * frame + c] = 2 * x[c] - x[(pad - i) * frame + c];
+            }
+        }
+        double[] state = scaledState(zi, ext, 0, frame);
+        SosKernel.lanes(flat, state, ext, 0, pad, frame, false);
+
+        Path forward = scratch.resolve("forward-" + System.nanoTime() + ".f64");
+        try {
+            try (BinaryWriter tmp = BinaryWriter.raw(forward, SampleType.FLOAT64, channels, n);
+                 LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+                for (int i = 0; i < plan.count(); i++) {
+                    LazyChunkManager.Chunk c = chunks.take(i);
+                    SosKernel.lanes(flat, state, c.data(), 0, c.count(), frame, false);
+                    tmp.write(c.start(), c.count(), c.data(), 0, frame);
+                    chunks.release(c);
+                    control.chunkDone(label + ", forward pass");
+                }
+            }
+            // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
+            in.read(n - 1 - pad, pad + 1, x, 0, frame);
+            for (int i = 0; i < pad; i++) {
+                for (int c = 0; c < channels; c++) {
+                    ext[i * frame + c] = 2 * x[pad * frame + c] - x[(pad - 1 - i) * frame + c];
+                }
+            }
+            SosKernel.lanes(flat, state, ext, 0, pad, frame, false);
+            state = scaledState(zi, ext, pad - 1, frame);
+            SosKernel.lanes(flat, state, ext, 0, pad, frame, true);
+
+            try (MappedFrames fwd = new MappedFrames(forward, 0, n, channels, null, SampleType.FLOAT64,
+                    java.nio.ByteOrder.LITTLE_ENDIAN, MappedFrames.Layout.INTERLEAVED, java.util.OptionalDouble.empty(),
+                    java.util.Collections.nCopies(channels, ""), io.vitalstream.io.Access.MAPPED)) {
+                double[] buf = new double[plan.chunkFrames() * frame];
+                for (int i = plan.count() - 1; i >= 0; i--) {
+                    long start = plan.start(i);
+                    int count = plan.length(i);
+                    fwd.read(start, count, buf, 0, frame);
+                    SosKernel.lanes(flat, state, buf, 0, count, frame, true);
+                    out.write(start, count, buf, 0, frame);
+                    control.chunkDone(label + ", backward pass");
+                }
+            }
+        } finally {
+            deleteQuietly(forward);
+        }
+    }
+
+    /** zi laid out [section][2][frame], each lane scaled by that lane's sample at frame t (as ZeroPhase). */
+    private static double[] scaledState(double[] zi, double[] data, int t, int frame) {
+        double[] state = new double[zi.length * frame];
+        for (int k = 0; k < zi.length; k++) {
+            for (int lane = 0; lane < frame; lane++) {
+                state[k * frame + lane] = zi[k] * data[t * frame + lane];
+            }
+        }
+        return state;
+    }
+
+    private void fir(FilterSpec.Fir fir, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
+                     StreamingResult streaming) {
+        OverlapAdd oa = new OverlapAdd(fir.taps());
+        int delay = fir.zeroPhase() ? (fir.taps().length - 1) / 2 : 0;
+        long n = in.frames();
+        int channels = in.channels();
+        double[] window = new double[0];
+        double[] column = new double[0];
+        double[] y = new double[plan.chunkFrames()];
+        double[] outBuf = new double[plan.chunkFrames() * channels];
+        for (int i = 0; i < plan.count(); i++) {
+            long start = plan.start(i);
+            int count = plan.length(i);
+            long from = oa.firstInput(start, delay);
+            long to = oa.endInput(start, count, delay, n);
+            int len = (int) (to - from);
+            if (window.length < len * channels) {
+                window = new double[len * channels];
+                column = new double[len];
+            }
+            in.read(from, len, window, 0, channels);
+            for (int c = 0; c < channels; c++) {
+                for (int k = 0; k < len; k++) {
+                    column[k] = window[k * channels + c];
+                }
+                double[] col = column;
+                oa.applyRange((s, cnt, dest) -> System.arraycopy(col, (int) (s - from), dest, 0, cnt), n, start, count, delay, y);
+                for (int k = 0; k < count; k++) {
+                    outBuf[k * channels + c] = y[k];
+                }
+            }
+            out.write(start, count, outBuf, 0, channels);
+            if (streaming != null) {
+                streaming.committed(start + count);
+            }
+            control.chunkDone(label);
+        }
+    }
+
+    private void windowed(FilterSpec spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
+                          StreamingResult streaming) {
+        long n = in.frames();
+        int channels = in.channels();
+        int reach = switch (spec) {
+            case FilterSpec.SavitzkyGolay sg -> sg.window();
+            case FilterSpec.MovingAverage ma -> ma.window();
+            case FilterSpec.Median md -> md.window();
+            case FilterSpec.Gaussian g -> 2 * (int) (4.0 * g.sigma() + 0.5) + 1;
+            default -> throw new IllegalStateException("not a window filter: " + spec);
+        };
+        double[] window = new double[0];
+        double[] column = new double[0];
+        double[] y = new double[plan.chunkFrames()];
+        double[] outBuf = new double[plan.chunkFrames() * channels];
+        for (int i = 0; i < plan.count(); i++) {
+            long start = plan.start(i);
+            int count = plan.length(i);
+            long[] range = Smoothing.inputRange(n, start, count, reach);
+            int len = (int) (range[1] - range[0]);
+            if (window.length < len * channels) {
+                window = new double[len * channels];
+                column = new double[len];
+            }
+            in.read(range[0], len, window, 0, channels);
+            for (int c = 0; c < channels; c++) {
+                for (int k = 0; k < len; k++) {
+                    column[k] = window[k * channels + c];
+                }
+                switch (spec) {
+                    case FilterSpec.SavitzkyGolay sg -> Smoothing.savitzkyGolay(column, range[0], n, sg.window(), sg.polyorder(), start, count, y);
+                    case FilterSpec.MovingAverage ma -> Smoothing.movingAverage(column, range[0], n, ma.window(), start, count, y);
+                    case FilterSpec.Median md -> MedianFilter.apply(column, range[0], n, md.window(), start, count, y);
+                    case FilterSpec.Gaussian g -> Smoothing.gaussian(column, range[0], n, g.sigma(), start, count, y);
+                    default -> throw new IllegalStateException();
+                }
+                for (int k = 0; k < count; k++) {
+                    outBuf[k * channels + c] = y[k];
+                }
+            }
+            out.write(start, count, outBuf, 0, channels);
+            if (streaming != null) {
+                streaming.committed(start + count);
+            }
+            control.chunkDone(label);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
