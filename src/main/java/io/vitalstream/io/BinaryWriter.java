@@ -2,6 +2,8 @@ package io.vitalstream.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -20,7 +22,9 @@ public final class BinaryWriter implements SignalSink {
     private final int channels;
     private final long frames;
     private final long dataOffset;
-    private ByteBuffer buffer = ByteBuffer.allocate(0);
+    private static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfDouble LE_DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
     private BinaryWriter(Path path, SampleType type, int channels, long frames, byte[] header) {
         if (type != SampleType.FLOAT32 && type != SampleType.FLOAT64) {
@@ -68,27 +72,31 @@ public final class BinaryWriter implements SignalSink {
         if (start < 0 || start + count > frames) {
             throw new IndexOutOfBoundsException("frames [" + start + ", " + (start + count) + ") outside [0, " + frames + ")");
         }
-        int bytes = count * channels * type.bytes();
+        int values = count * channels;
+        int bytes = values * type.bytes();
         if (buffer.capacity() < bytes) {
-            buffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            buffer = ByteBuffer.allocateDirect(bytes); // our own direct buffer: no hidden per-thread copy in write()
+        }
+        buffer.clear();
+        MemorySegment target = MemorySegment.ofBuffer(buffer);
+        if (type == SampleType.FLOAT32) {
+            float[] packed = MappedFrames.floats(values);
+            for (int i = 0; i < count; i++) {
+                int base = offset + i * frame;
+                int o = i * channels;
+                for (int c = 0; c < channels; c++) {
+                    packed[o + c] = (float) src[base + c];
+                }
+            }
+            MemorySegment.copy(packed, 0, target, LE_FLOAT, 0, values);
+        } else {
+            double[] packed = MappedFrames.doubles(values);
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src, offset + i * frame, packed, i * channels, channels);
+            }
+            MemorySegment.copy(packed, 0, target, LE_DOUBLE, 0, values);
         }
         buffer.clear().limit(bytes);
-        if (type == SampleType.FLOAT32) {
-            for (int i = 0; i < count; i++) {
-                int base = offset + i * frame;
-                for (int c = 0; c < channels; c++) {
-                    buffer.putFloat((float) src[base + c]);
-                }
-            }
-        } else {
-            for (int i = 0; i < count; i++) {
-                int base = offset + i * frame;
-                for (int c = 0; c < channels; c++) {
-                    buffer.putDouble(src[base + c]);
-                }
-            }
-        }
-        buffer.flip();
         long pos = dataOffset + start * channels * type.bytes();
         try {
             while (buffer.hasRemaining()) {

@@ -171,34 +171,53 @@ public final class MappedFrames implements SignalSource {
         }
     }
 
+    /** Per-thread staging for bulk copies out of a mapped window (grown on demand, then reused). */
+    private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<double[]> DOUBLES = ThreadLocal.withInitial(() -> new double[0]);
+
+    static float[] floats(int n) {
+        float[] a = FLOATS.get();
+        if (a.length < n) {
+            a = new float[n];
+            FLOATS.set(a);
+        }
+        return a;
+    }
+
+    static double[] doubles(int n) {
+        double[] a = DOUBLES.get();
+        if (a.length < n) {
+            a = new double[n];
+            DOUBLES.set(a);
+        }
+        return a;
+    }
+
     private void decodeInterleaved(MemorySegment seg, int count, double[] dest, int offset, int frame) {
         int stride = storedChannels * type.bytes();
         int bytes = type.bytes();
-        boolean all = selection.length == storedChannels && isIdentity(selection);
+        int total = count * storedChannels;
         switch (type) {
             case FLOAT32 -> {
-                ValueLayout.OfFloat l = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
-                if (all) {
-                    for (int i = 0; i < count; i++) {
-                        long base = (long) i * stride;
-                        int d = offset + i * frame;
-                        for (int c = 0; c < storedChannels; c++) {
-                            dest[d + c] = seg.get(l, base + (long) c * 4);
-                        }
-                    }
-                } else {
-                    for (int i = 0; i < count; i++) {
-                        for (int k = 0; k < selection.length; k++) {
-                            dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
-                        }
+                // bulk copy (byte order handled by the layout), then widen into the lanes
+                float[] f = floats(total);
+                MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order), 0, f, 0, total);
+                for (int i = 0; i < count; i++) {
+                    int src = i * storedChannels;
+                    int d = offset + i * frame;
+                    for (int k = 0; k < selection.length; k++) {
+                        dest[d + k] = f[src + selection[k]];
                     }
                 }
             }
             case FLOAT64 -> {
-                ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
+                double[] f = doubles(total);
+                MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order), 0, f, 0, total);
                 for (int i = 0; i < count; i++) {
+                    int src = i * storedChannels;
+                    int d = offset + i * frame;
                     for (int k = 0; k < selection.length; k++) {
-                        dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
+                        dest[d + k] = f[src + selection[k]];
                     }
                 }
             }
@@ -260,15 +279,6 @@ public final class MappedFrames implements SignalSource {
                 }
             }
         }
-    }
-
-    private static boolean isIdentity(int[] s) {
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -49,11 +49,17 @@ public final class SosKernel {
         forward(sos, zi, in, inOff + (n - 1) * stride, out, outOff + (n - 1) * stride, n, -stride);
     }
 
+    /** Frames per block in {@link #lanes}: a block of every lane group stays in L1 across the sections. */
+    static final int BLOCK = 256;
+
     /**
      * Vector form over interleaved frames: sample t of lane-group g sits at
      * data[off + t*frame + g*lanes ... + lanes). {@code frame} must be a multiple of the
      * lane count; zi holds [section][2][frame] so each lane has its own state.
-     * Runs forward (step +1) or backward (step -1) through the n frames, in place.
+     * Runs forward or backward through the n frames, in place. The frames go in blocks, each
+     * block through one section after another (state held in registers, one section at a
+     * time); every section still sees its input sequence in order, so the result equals the
+     * sample-by-sample recurrence exactly.
      */
     public static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward) {
         int lanes = SPECIES.length();
@@ -61,38 +67,33 @@ public final class SosKernel {
             throw new IllegalArgumentException("frame " + frame + " is not a multiple of " + lanes + " lanes");
         }
         int sections = sos.length / 6;
-        int start = backward ? off + (n - 1) * frame : off;
         int step = backward ? -frame : frame;
-        DoubleVector[] coef = new DoubleVector[sections * 5];
-        for (int s = 0; s < sections; s++) {
-            int c = s * 6;
-            coef[5 * s] = DoubleVector.broadcast(SPECIES, sos[c]);
-            coef[5 * s + 1] = DoubleVector.broadcast(SPECIES, sos[c + 1]);
-            coef[5 * s + 2] = DoubleVector.broadcast(SPECIES, sos[c + 2]);
-            coef[5 * s + 3] = DoubleVector.broadcast(SPECIES, -sos[c + 4]);
-            coef[5 * s + 4] = DoubleVector.broadcast(SPECIES, -sos[c + 5]);
-        }
-        for (int g = 0; g < frame; g += lanes) {
-            DoubleVector[] z0 = new DoubleVector[sections];
-            DoubleVector[] z1 = new DoubleVector[sections];
-            for (int s = 0; s < sections; s++) {
-                z0[s] = DoubleVector.fromArray(SPECIES, zi, (2 * s) * frame + g);
-                z1[s] = DoubleVector.fromArray(SPECIES, zi, (2 * s + 1) * frame + g);
-            }
-            int p = start + g;
-            for (int t = 0; t < n; t++, p += step) {
-                DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
+        for (int b = 0; b < n; b += BLOCK) {
+            int count = Math.min(BLOCK, n - b);
+            int first = backward ? off + (n - 1 - b) * frame : off + b * frame;
+            for (int g = 0; g < frame; g += lanes) {
                 for (int s = 0; s < sections; s++) {
-                    DoubleVector y = x.fma(coef[5 * s], z0[s]);
-                    z0[s] = x.fma(coef[5 * s + 1], y.fma(coef[5 * s + 3], z1[s]));
-                    z1[s] = x.fma(coef[5 * s + 2], y.mul(coef[5 * s + 4]));
-                    x = y;
+                    int c = s * 6;
+                    DoubleVector b0 = DoubleVector.broadcast(SPECIES, sos[c]);
+                    DoubleVector b1 = DoubleVector.broadcast(SPECIES, sos[c + 1]);
+                    DoubleVector b2 = DoubleVector.broadcast(SPECIES, sos[c + 2]);
+                    DoubleVector na1 = DoubleVector.broadcast(SPECIES, -sos[c + 4]);
+                    DoubleVector na2 = DoubleVector.broadcast(SPECIES, -sos[c + 5]);
+                    int zs0 = (2 * s) * frame + g;
+                    int zs1 = (2 * s + 1) * frame + g;
+                    DoubleVector z0 = DoubleVector.fromArray(SPECIES, zi, zs0);
+                    DoubleVector z1 = DoubleVector.fromArray(SPECIES, zi, zs1);
+                    int p = first + g;
+                    for (int t = 0; t < count; t++, p += step) {
+                        DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
+                        DoubleVector y = x.fma(b0, z0);
+                        z0 = x.fma(b1, y.fma(na1, z1));
+                        z1 = x.fma(b2, y.mul(na2));
+                        y.intoArray(data, p);
+                    }
+                    z0.intoArray(zi, zs0);
+                    z1.intoArray(zi, zs1);
                 }
-                x.intoArray(data, p);
-            }
-            for (int s = 0; s < sections; s++) {
-                z0[s].intoArray(zi, (2 * s) * frame + g);
-                z1[s].intoArray(zi, (2 * s + 1) * frame + g);
             }
         }
     }
