@@ -65,6 +65,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response range(ByteRange.RangeNotSatisfiable e, UriInfo uri) {
+        return problem(416, "range-not-satisfiable", e.getMessage(), uri, "Range");
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return problem(500, "internal-error", "the service failed unexpectedly; the error is logged. " + e.getClass().getSimpleName(), uri, null);
@@ -78,6 +83,7 @@ public class ProblemMapper {
             case TOO_LARGE -> 413;
             case UNSUPPORTED_FORMAT -> 415;
             case MALFORMED_INPUT -> 422;
+            case BUSY -> 503;
         };
     }
 

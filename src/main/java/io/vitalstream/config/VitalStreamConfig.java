@@ -38,8 +38,18 @@ public interface VitalStreamConfig {
     @WithDefault("2")
     int maxConcurrentJobs();
 
+    /** "java" forces the pure-Java FFT even when libfftw3 is present (read once, by kernels.fft.Fftw). */
+    Optional<String> fft();
+
     /** Bearer token required on every API and WebSocket call when set. */
     Optional<String> apiToken();
+
+    /**
+     * Demonstration and testing aid: a pause after every chunk of a job, in milliseconds, so
+     * progress and cancellation can be watched on small files. 0 (off) in production.
+     */
+    @WithDefault("0")
+    int chunkDelayMs();
 
     Strategy strategy();
 

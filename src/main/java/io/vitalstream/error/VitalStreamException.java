@@ -7,10 +7,10 @@ package io.vitalstream.error;
  */
 public abstract sealed class VitalStreamException extends RuntimeException
         permits InvalidParameterException, NotFoundException, StateConflictException, TooLargeException,
-        UnsupportedFormatException, MalformedInputException {
+        UnsupportedFormatException, MalformedInputException, ServiceBusyException {
 
     /** What kind of failure this is, independent of transport. */
-    public enum Kind { INVALID_PARAMETER, NOT_FOUND, STATE_CONFLICT, TOO_LARGE, UNSUPPORTED_FORMAT, MALFORMED_INPUT }
+    public enum Kind { INVALID_PARAMETER, NOT_FOUND, STATE_CONFLICT, TOO_LARGE, UNSUPPORTED_FORMAT, MALFORMED_INPUT, BUSY }
 
     protected VitalStreamException(String detail) {
         super(detail);

@@ -26,6 +26,34 @@ public final class SignalFiles {
      * @param channels null for all channels
      * @param scratch  where a CSV is decoded to (deleted by the caller)
      */
+    /** The format a file would be opened as (given, raw when a layout is given, else detected). */
+    public static InputFormat formatOf(Path path, InputFormat format, RawLayout raw) {
+        if (format != null) {
+            return format;
+        }
+        if (raw != null) {
+            return InputFormat.RAW;
+        }
+        String name = path.getFileName().toString();
+        byte[] head;
+        long size;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            size = ch.size();
+            head = FileHeads.read(ch, 4096);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (size == 0) {
+            throw new MalformedInputException(name + " is empty (0 bytes)");
+        }
+        InputFormat f = InputFormat.detect(name, head);
+        if (f == null) {
+            throw new UnsupportedFormatException("cannot tell the format of " + name + "; give format (npy, raw, csv, edf, wfdb), "
+                    + "and raw_layout {dtype, channels} for raw binary");
+        }
+        return f;
+    }
+
     public static SignalSource open(Path path, InputFormat format, RawLayout raw, int[] channels, Access access, Path scratch) {
         String name = path.getFileName().toString();
         byte[] head;
@@ -39,11 +67,7 @@ public final class SignalFiles {
         if (size == 0) {
             throw new MalformedInputException(name + " is empty (0 bytes)");
         }
-        InputFormat f = format != null ? format : raw != null ? InputFormat.RAW : InputFormat.detect(name, head);
-        if (f == null) {
-            throw new UnsupportedFormatException("cannot tell the format of " + name + "; give format (npy, raw, csv, edf, wfdb), "
-                    + "and raw_layout {dtype, channels} for raw binary");
-        }
+        InputFormat f = formatOf(path, format, raw);
         return switch (f) {
             case NPY -> {
                 NpyHeader h = NpyHeader.parse(head, size, name);

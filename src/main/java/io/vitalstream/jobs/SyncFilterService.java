@@ -1,30 +1,75 @@
 package io.vitalstream.jobs;
 
+import io.vitalstream.config.VitalStreamConfig;
 import io.vitalstream.dsp.ChainStage;
 import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterParameters;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
+import io.vitalstream.error.ServiceBusyException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The standard strategy: a signal small enough to hold in memory, filtered in one call.
- * A chain runs its stages in order; with neither chain nor parameters, the signal type's
- * default filter applies.
+ * The standard strategy for JSON requests: a signal small enough to hold in memory,
+ * filtered in one call. A chain runs its stages in order; with neither chain nor
+ * parameters, the signal type's default filter applies. Concurrent requests share the
+ * memory budget: each reserves about three float64 copies of its samples and waits (up to
+ * 30 s, then 503) while the budget is taken.
  */
 @ApplicationScoped
 public class SyncFilterService {
 
-    public double[][] filter(double[][] channels, double fs, String signalType, FilterParameters params, List<ChainStage> chain) {
-        FilterDesigner.requireSamplingRate(fs);
-        List<FilterSpec> stages = FilterDesigner.designChain(fs, signalType, params, chain);
-        double[][] y = channels;
-        for (FilterSpec spec : stages) {
-            y = Filtering.apply(spec, y);
-        }
-        return y;
+    private static final long WAIT_SECONDS = 30;
+
+    @Inject
+    Statistics statistics;
+    @Inject
+    VitalStreamConfig config;
+
+    private Semaphore budgetKb;
+    private int capacityKb;
+
+    @PostConstruct
+    void init() {
+        capacityKb = (int) Math.min(Integer.MAX_VALUE, config.maxMemoryMb() * 1024L);
+        budgetKb = new Semaphore(capacityKb, true);
     }
 
+    public double[][] filter(double[][] channels, double fs, String signalType, FilterParameters params, List<ChainStage> chain) {
+        long samples = (long) channels.length * (channels.length == 0 ? 0 : channels[0].length);
+        int kb = (int) Math.min(capacityKb, Math.max(1, samples * 8 * 3 / 1024));
+        statistics.started(false);
+        statistics.strategy("standard");
+        long t0 = System.nanoTime();
+        JobState outcome = JobState.FAILED;
+        boolean acquired = false;
+        try {
+            acquired = budgetKb.tryAcquire(kb, WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!acquired) {
+                throw new ServiceBusyException("the service's memory budget is taken by other requests; retry shortly, or submit a job");
+            }
+            FilterDesigner.requireSamplingRate(fs);
+            List<FilterSpec> stages = FilterDesigner.designChain(fs, signalType, params, chain);
+            double[][] y = channels;
+            for (FilterSpec spec : stages) {
+                y = Filtering.apply(spec, y);
+            }
+            outcome = JobState.COMPLETED;
+            return y;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceBusyException("interrupted while waiting for memory; retry");
+        } finally {
+            if (acquired) {
+                budgetKb.release(kb);
+            }
+            statistics.finished(false, outcome, (System.nanoTime() - t0) / 1e6);
+        }
+    }
 }

@@ -1,0 +1,19 @@
+package io.vitalstream.api;
+
+import io.vitalstream.jobs.JobRecord;
+
+import java.time.Instant;
+
+/** GET /api/filtering/jobs/{id}. */
+public record JobStatus(String requestId, String state, double progress, int chunksDone, int chunksTotal, String strategy,
+                        String strategyReason, long bytesIn, long samples, int channels, Double samplingFreq, String inputName,
+                        String outputFormat, String outputDtype, String resultUrl, String error, Instant createdAt,
+                        Instant startedAt, Instant finishedAt) {
+
+    static JobStatus of(JobRecord r) {
+        return new JobStatus(r.requestId(), r.state().wire(), r.progress(), r.chunksDone(), r.chunksTotal(), r.strategy(),
+                r.strategyReason(), r.bytesIn(), r.samples(), r.channels(), r.samplingFreq(), r.inputName(), r.outputFormat(),
+                r.outputDtype(), r.resultFile() == null ? null : "/api/filtering/jobs/" + r.requestId() + "/result", r.error(),
+                r.createdAt(), r.startedAt(), r.finishedAt());
+    }
+}

@@ -1,0 +1,144 @@
+package io.vitalstream.api;
+
+import io.smallrye.common.annotation.Blocking;
+import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.jobs.JobRecord;
+import io.vitalstream.jobs.JobService;
+import io.vitalstream.jobs.JobSpec;
+import io.vitalstream.jobs.Preview;
+import io.vitalstream.jobs.PreviewService;
+import io.vitalstream.jobs.Statistics;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.FilePart;
+
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/filtering")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class JobsResource {
+
+    @Inject
+    JobService jobs;
+    @Inject
+    PreviewService previews;
+    @Inject
+    Statistics statistics;
+
+    @POST
+    @Path("/jobs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a filtering job over an upload or a file in the data dir")
+    public Response submit(JobRequest request) {
+        if (request == null || request.input() == null) {
+            throw new InvalidParameterException("input", "input is required: {\"upload_id\": ...} or {\"path\": ...}");
+        }
+        JobRequest.Input in = request.input();
+        JobRequest.RawLayout raw = request.rawLayout();
+        JobRecord r = jobs.submit(new JobSpec(in.uploadId(), in.path(), in.companionUploadIds(), request.format(),
+                raw == null ? null : raw.dtype(), raw == null ? null : raw.channels(), request.samplingFreq(), request.channels(),
+                request.signalType(), request.filterParams(), request.filterChain(), request.strategy(), request.outputFormat()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", r.requestId());
+        body.put("strategy", r.strategy());
+        body.put("strategy_reason", r.strategyReason());
+        body.put("state", r.state().wire());
+        return Response.accepted(body).header("Location", "/api/filtering/jobs/" + r.requestId()).build();
+    }
+
+    @GET
+    @Path("/jobs")
+    @Operation(summary = "Every job on record, newest first")
+    public List<JobStatus> list() {
+        return jobs.list().stream().map(JobStatus::of).toList();
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    public JobStatus status(@PathParam("id") String id) {
+        return JobStatus.of(jobs.status(id));
+    }
+
+    @GET
+    @Path("/jobs/{id}/result")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, "text/csv", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download the result (409 until the job has completed); supports Range")
+    public Response result(@PathParam("id") String id, @HeaderParam("Range") String range) {
+        java.nio.file.Path file = jobs.result(id);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String name = "vitalstream-" + id + "-" + file.getFileName();
+        String type = file.getFileName().toString().endsWith(".csv") ? "text/csv" : MediaType.APPLICATION_OCTET_STREAM;
+        long[] r = ByteRange.parse(range, size);
+        Response.ResponseBuilder b;
+        if (r == null) {
+            b = Response.ok(new FilePart(file.toFile(), 0, size));
+        } else {
+            b = Response.status(206).entity(new FilePart(file.toFile(), r[0], r[1] - r[0] + 1))
+                    .header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+        }
+        return b.type(type).header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    @GET
+    @Path("/jobs/{id}/preview")
+    @Operation(summary = "Min/max-decimated input and output for plotting")
+    public Map<String, Object> preview(@PathParam("id") String id, @QueryParam("max_points") @DefaultValue("2000") int maxPoints,
+                                       @QueryParam("start") Long start, @QueryParam("end") Long end) {
+        PreviewService.Result r = previews.preview(id, maxPoints, start, end);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", id);
+        body.put("state", r.job().state().wire());
+        body.put("max_points", maxPoints);
+        body.put("input", view(r.input()));
+        body.put("output", r.output() == null ? null : view(r.output()));
+        return body;
+    }
+
+    private static Map<String, Object> view(Preview p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", p.start());
+        m.put("end", p.end());
+        m.put("bins", p.bins());
+        m.put("sampling_freq", p.samplingFreq());
+        m.put("channel_names", p.channelNames());
+        m.put("time", p.time());
+        m.put("min", p.min());
+        m.put("max", p.max());
+        return m;
+    }
+
+    @POST
+    @Path("/cancel/{id}")
+    @Operation(summary = "Cancel a queued or running job; it stops within one chunk and publishes no result")
+    public Map<String, Object> cancel(@PathParam("id") String id) {
+        JobRecord r = jobs.cancel(id);
+        return Map.of("success", true, "request_id", id, "state", r.state().wire(), "chunks_done", r.chunksDone());
+    }
+
+    @GET
+    @Path("/statistics")
+    public Statistics.Snapshot statistics() {
+        return statistics.snapshot();
+    }
+}

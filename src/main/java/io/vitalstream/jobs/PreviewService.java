@@ -1,0 +1,129 @@
+package io.vitalstream.jobs;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.io.Access;
+import io.vitalstream.io.InputFormat;
+import io.vitalstream.io.RawLayout;
+import io.vitalstream.io.SampleType;
+import io.vitalstream.io.SignalFiles;
+import io.vitalstream.io.SignalSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Min/max decimation of a job's input and output (GET .../preview): each of up to
+ * max_points/2 bins keeps its minimum and maximum, so peaks survive and a multi-gigabyte
+ * file plots from a few kilobytes. Previews are cached by file, range and size.
+ */
+@ApplicationScoped
+public class PreviewService {
+
+    public static final int MAX_POINTS = 20_000;
+    private static final int SCAN = 1 << 16;
+
+    @Inject
+    JobService jobs;
+
+    private final Cache<String, Preview> cache = Caffeine.newBuilder().maximumSize(256).build();
+
+    public record Result(JobRecord job, Preview input, Preview output) {
+    }
+
+    public Result preview(String id, int maxPoints, Long start, Long end) {
+        if (maxPoints < 2 || maxPoints > MAX_POINTS) {
+            throw new InvalidParameterException("max_points", "max_points must be between 2 and " + MAX_POINTS + ", got " + maxPoints);
+        }
+        JobRecord job = jobs.status(id);
+        JobSpec spec = job.spec();
+        Path scratch = jobs.scratchFor(id);
+        InputFormat format = spec.format() == null || spec.format().isBlank() ? null : InputFormat.parse(spec.format());
+        RawLayout raw = spec.rawChannels() == null ? null
+                : new RawLayout(SampleType.parse(spec.rawDtype() == null ? "float32" : spec.rawDtype()), spec.rawChannels(), ByteOrder.LITTLE_ENDIAN);
+        Preview in = decimate(jobs.input(id), format, raw, spec.channels(), spec.samplingFreq(), maxPoints, start, end, scratch);
+        Preview out = null;
+        if (job.state() == JobState.COMPLETED) {
+            Path result = jobs.result(id);
+            RawLayout outRaw = result.toString().endsWith(".raw")
+                    ? new RawLayout(SampleType.parse(job.outputDtype()), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;
+            out = decimate(result, null, outRaw, null, job.samplingFreq(), maxPoints, start, end, scratch);
+        }
+        return new Result(job, in, out);
+    }
+
+    private Preview decimate(Path file, InputFormat format, RawLayout raw, int[] channels, Double fs, int maxPoints,
+                             Long start, Long end, Path scratch) {
+        String key;
+        try {
+            key = file + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + maxPoints + "|" + start + "|" + end;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cache.get(key, k -> compute(file, format, raw, channels, fs, maxPoints, start, end, scratch));
+    }
+
+    private static Preview compute(Path file, InputFormat format, RawLayout raw, int[] channels, Double fs, int maxPoints,
+                                   Long start, Long end, Path scratch) {
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path csv = scratch.resolve("preview-" + System.nanoTime() + ".f64");
+        try (SignalSource s = SignalFiles.open(file, format, raw, channels, Access.MAPPED, csv)) {
+            long n = s.frames();
+            long from = start == null ? 0 : start;
+            long to = end == null ? n : Math.min(end, n);
+            if (from < 0 || from >= to) {
+                throw new InvalidParameterException("start", "the preview range [" + from + ", " + to + ") is empty; the signal has " + n + " samples");
+            }
+            double rate = fs != null ? fs : s.samplingRate().orElse(1.0);
+            int ch = s.channels();
+            long span = to - from;
+            int bins = (int) Math.min(maxPoints / 2, span);
+            double width = (double) span / bins;
+            double[] time = new double[bins];
+            double[][] lo = new double[ch][bins];
+            double[][] hi = new double[ch][bins];
+            for (double[] row : lo) {
+                java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+            for (double[] row : hi) {
+                java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+            }
+            for (int b = 0; b < bins; b++) {
+                time[b] = (from + b * width) / rate;
+            }
+            double[] buf = new double[SCAN * ch];
+            for (long p = from; p < to; p += SCAN) {
+                int count = (int) Math.min(SCAN, to - p);
+                s.read(p, count, buf, 0, ch);
+                for (int i = 0; i < count; i++) {
+                    int b = (int) Math.min(bins - 1, (long) ((p + i - from) / width));
+                    for (int c = 0; c < ch; c++) {
+                        double v = buf[i * ch + c];
+                        if (v < lo[c][b]) {
+                            lo[c][b] = v;
+                        }
+                        if (v > hi[c][b]) {
+                            hi[c][b] = v;
+                        }
+                    }
+                }
+            }
+            return new Preview(from, to, bins, rate, time, lo, hi, s.channelNames());
+        } finally {
+            try {
+                Files.deleteIfExists(csv);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+}

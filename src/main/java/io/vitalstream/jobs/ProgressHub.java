@@ -1,0 +1,82 @@
+package io.vitalstream.jobs;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Fans job events out to listeners (the WebSocket endpoint). Besides one message per chunk,
+ * a ticker repeats the last progress of every running job that has been quiet for 400 ms,
+ * so clients hear at least every 500 ms. Listeners must not block: they are called on the
+ * filtering threads.
+ */
+@ApplicationScoped
+public class ProgressHub {
+
+    private static final Logger LOG = Logger.getLogger(ProgressHub.class);
+    private static final long QUIET_NANOS = 400_000_000L;
+
+    private final CopyOnWriteArrayList<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "progress-ticker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Running(JobEvent last, long at) {
+    }
+
+    ProgressHub() {
+        ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    public void subscribe(Consumer<JobEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(Consumer<JobEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    void publish(JobEvent event) {
+        if (event.type().equals("filtering_progress")) {
+            running.put(event.requestId(), new Running(event, System.nanoTime()));
+        } else {
+            running.remove(event.requestId());
+        }
+        deliver(event);
+    }
+
+    private void deliver(JobEvent event) {
+        for (Consumer<JobEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "progress listener failed");
+            }
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        running.forEach((id, r) -> {
+            if (now - r.at() >= QUIET_NANOS && running.replace(id, r, new Running(r.last(), now))) {
+                deliver(r.last());
+            }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent e) {
+        ticker.shutdownNow();
+    }
+}

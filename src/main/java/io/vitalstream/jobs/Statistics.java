@@ -1,0 +1,112 @@
+package io.vitalstream.jobs;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vitalstream.pipeline.ChunkCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * Service statistics (GET /api/filtering/statistics) kept as Micrometer meters, so the same
+ * figures appear at /q/metrics for Prometheus.
+ */
+@ApplicationScoped
+public class Statistics {
+
+    /** The statistics endpoint's body. */
+    public record Snapshot(long totalRequests, long heavyDataRequests, double averageProcessingTime, double memoryUsagePeak,
+                           int activeRequests, long completed, long failed, long cancelled, long cacheHits, long cacheMisses,
+                           long cacheBytes, Map<String, Long> strategies) {
+    }
+
+    private final MeterRegistry registry;
+    private final ChunkCache cache;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicLong heavy = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong cancelled = new AtomicLong();
+    private final DoubleAdder processingMs = new DoubleAdder();
+    private final AtomicLong timed = new AtomicLong();
+    private final Map<String, AtomicLong> strategies = new ConcurrentHashMap<>();
+
+    @Inject
+    public Statistics(MeterRegistry registry, ChunkCache cache) {
+        this.registry = registry;
+        this.cache = cache;
+        Gauge.builder("vitalstream.requests.active", active, AtomicInteger::get).description("requests and jobs in progress").register(registry);
+        Gauge.builder("vitalstream.memory.peak", this, s -> s.peakMemoryMb() * 1e6).baseUnit("bytes")
+                .description("peak resident memory of the process").register(registry);
+        FunctionCounter.builder("vitalstream.cache.hits", cache, ChunkCache::hits).register(registry);
+        FunctionCounter.builder("vitalstream.cache.misses", cache, ChunkCache::misses).register(registry);
+        Gauge.builder("vitalstream.cache.size", cache, ChunkCache::bytes).baseUnit("bytes").register(registry);
+    }
+
+    public void started(boolean job) {
+        total.incrementAndGet();
+        if (job) {
+            heavy.incrementAndGet();
+        }
+        active.incrementAndGet();
+        Counter.builder("vitalstream.requests").tag("kind", job ? "job" : "sync").register(registry).increment();
+    }
+
+    public void strategy(String name) {
+        strategies.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+        Counter.builder("vitalstream.strategy").tag("strategy", name).register(registry).increment();
+    }
+
+    public void finished(boolean job, JobState end, double millis) {
+        active.decrementAndGet();
+        switch (end) {
+            case COMPLETED -> completed.incrementAndGet();
+            case CANCELLED -> cancelled.incrementAndGet();
+            default -> failed.incrementAndGet();
+        }
+        if (end == JobState.COMPLETED) {
+            processingMs.add(millis);
+            timed.incrementAndGet();
+        }
+        Timer.builder("vitalstream.processing").tag("kind", job ? "job" : "sync").tag("outcome", end.wire()).register(registry)
+                .record(Duration.ofNanos((long) (millis * 1e6)));
+    }
+
+    /** Peak resident set size (VmHWM) in MB, or the JVM's committed heap where /proc is absent. */
+    public double peakMemoryMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux: fall through
+        }
+        return Runtime.getRuntime().totalMemory() / 1e6;
+    }
+
+    public Snapshot snapshot() {
+        long n = timed.get();
+        Map<String, Long> s = new TreeMap<>();
+        for (String name : new String[] {"standard", "chunked", "memory_mapped", "progressive"}) {
+            s.put(name, 0L);
+        }
+        strategies.forEach((k, v) -> s.put(k, v.get()));
+        return new Snapshot(total.get(), heavy.get(), n == 0 ? 0 : processingMs.sum() / n, Math.round(peakMemoryMb() * 10) / 10.0,
+                active.get(), completed.get(), failed.get(), cancelled.get(), cache.hits(), cache.misses(), cache.bytes(), s);
+    }
+}
