@@ -20,7 +20,8 @@ public class PipelineProducer {
         long mib = PipelineSettings.MIB;
         long budget = config.maxMemoryMb() * mib;
         return new PipelineSettings(budget, config.chunkSizeMb() * mib, config.maxWorkers(), 2,
-                config.strategy().standardMaxMb() * mib, config.strategy().chunkedMaxMb() * mib, budget / 8);
+                config.strategy().standardMaxMb() * mib, config.strategy().chunkedMaxMb() * mib, budget / 8,
+                Math.max(1, config.maxConcurrentJobs()));
     }
 
     @Produces

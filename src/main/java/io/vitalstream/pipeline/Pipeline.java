@@ -95,7 +95,7 @@ public final class Pipeline {
         long n = source.frames();
         SampleType outType = source.sampleType().outputType();
         boolean oneDimensional = isOneDimensionalNpy(job, source);
-        ChunkPlan plan = ChunkPlan.of(n, SosKernel.frameFor(channels), chunkBytes(channels));
+        ChunkPlan plan = ChunkPlan.of(n, SosKernel.frameFor(channels), settings.effectiveChunkBytes());
         boolean standard = choice.strategy() == Strategy.STANDARD;
         int total = 0;
         for (FilterSpec s : stages) {
@@ -162,13 +162,6 @@ public final class Pipeline {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** A chunk of about chunk-size-mb, shrunk so prefetch buffers, window halos and scratch fit the budget. */
-    private long chunkBytes(int channels) {
-        long perChunkCopies = settings.prefetch() + 4L; // prefetch pool + current + backward/out buffers
-        long budget = Math.max(1 << 20, (settings.memoryBudget() - settings.cacheBytes()) / perChunkCopies);
-        return Math.min(settings.chunkBytes(), budget);
     }
 
     private static void runStandard(SignalSource source, List<FilterSpec> stages, SignalSink sink, RunControl control) {

@@ -10,17 +10,31 @@ package io.vitalstream.pipeline;
  * @param standardMaxBytes  inputs below this are filtered in memory
  * @param chunkedMaxBytes   inputs below this are chunked, above memory-mapped
  * @param cacheBytes        the decoded-chunk cache's bound
+ * @param concurrentJobs    jobs that may run at once, sharing the budget
  */
 public record PipelineSettings(long memoryBudget, long chunkBytes, int workers, int prefetch, long standardMaxBytes,
-                               long chunkedMaxBytes, long cacheBytes) {
+                               long chunkedMaxBytes, long cacheBytes, int concurrentJobs) {
 
     public static final long MIB = 1L << 20;
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(256 * MIB, 16 * MIB, 2, 2, 100 * MIB, 2048 * MIB, 32 * MIB);
+        return new PipelineSettings(256 * MIB, 16 * MIB, 2, 2, 100 * MIB, 2048 * MIB, 32 * MIB, 1);
     }
 
     public PipelineSettings withChunkBytes(long bytes) {
-        return new PipelineSettings(memoryBudget, bytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes);
+        return new PipelineSettings(memoryBudget, bytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs);
+    }
+
+    /** One running job's share of the budget, after the cache's. */
+    public long perJobBudget() {
+        return Math.max(MIB, (memoryBudget - cacheBytes) / Math.max(1, concurrentJobs));
+    }
+
+    /**
+     * The chunk size a job uses: chunk-size-mb, shrunk so that its chunk buffers (prefetch
+     * pool, the chunk in hand, backward-pass and output buffers) fit its share of the budget.
+     */
+    public long effectiveChunkBytes() {
+        return Math.min(chunkBytes, perJobBudget() / (prefetch + 4L));
     }
 }

@@ -18,11 +18,11 @@ public final class StrategySelector {
 
     public static StrategyChoice select(long inputBytes, long frames, int channels, PipelineSettings s, Strategy requested) {
         long footprint = standardFootprint(frames, channels);
-        boolean fits = footprint <= s.memoryBudget();
+        boolean fits = footprint <= s.perJobBudget();
         if (requested != null) {
             if (requested == Strategy.STANDARD && !fits) {
                 return new StrategyChoice(Strategy.CHUNKED, "standard was requested but the decoded signal (" + mb(footprint)
-                        + ") exceeds the memory budget (" + mb(s.memoryBudget()) + "); chunked instead");
+                        + ") exceeds a job's share of the memory budget (" + mb(s.perJobBudget()) + "); chunked instead");
             }
             return new StrategyChoice(requested, "requested");
         }
@@ -32,7 +32,7 @@ public final class StrategySelector {
         }
         if (inputBytes < s.standardMaxBytes()) {
             return new StrategyChoice(Strategy.CHUNKED, mb(inputBytes) + " input, but " + channels + " channel(s) decoded need "
-                    + mb(footprint) + ", over the " + mb(s.memoryBudget()) + " budget: chunked");
+                    + mb(footprint) + ", over a job's " + mb(s.perJobBudget()) + " share of the memory budget: chunked");
         }
         if (inputBytes < s.chunkedMaxBytes()) {
             return new StrategyChoice(Strategy.CHUNKED, mb(inputBytes) + " input between " + mb(s.standardMaxBytes()) + " and "

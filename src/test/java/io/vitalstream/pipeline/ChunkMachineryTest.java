@@ -146,7 +146,16 @@ class ChunkMachineryTest {
         assertEquals(Strategy.PROGRESSIVE, StrategySelector.select(10, 1, 1, s, Strategy.PROGRESSIVE).strategy());
         StrategyChoice refused = StrategySelector.select(3_000_000_000L, 750_000_000, 1, s, Strategy.STANDARD);
         assertEquals(Strategy.CHUNKED, refused.strategy());
-        assertTrue(refused.reason().contains("exceeds the memory budget"), refused.reason());
+        assertTrue(refused.reason().contains("exceeds a job's share of the memory budget"), refused.reason());
+    }
+
+    @Test
+    void concurrentJobsShareTheBudget() {
+        long mib = PipelineSettings.MIB;
+        PipelineSettings four = new PipelineSettings(256 * mib, 16 * mib, 2, 2, 100 * mib, 2048 * mib, 32 * mib, 4);
+        // every job's chunk buffers (prefetch + 4 chunks) together with the cache stay within the budget
+        assertTrue(4 * (four.prefetch() + 4L) * four.effectiveChunkBytes() + four.cacheBytes() <= four.memoryBudget());
+        assertEquals(16 * mib, PipelineSettings.defaults().effectiveChunkBytes());
     }
 
     @Test
