@@ -113,7 +113,7 @@ final class OutOfCore {
                     SosKernel.lanes(flat, state, c.data(), 0, c.count(), frame, false);
                     tmp.write(c.start(), c.count(), c.data(), 0, frame);
                     chunks.release(c);
-                    control.chunkDone(label + ", forward pass");
+                    control.chunkDone(join(label, "forward pass"));
                 }
             }
             // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
@@ -137,7 +137,7 @@ final class OutOfCore {
                     fwd.read(start, count, buf, 0, frame);
                     SosKernel.lanes(flat, state, buf, 0, count, frame, true);
                     out.write(start, count, buf, 0, frame);
-                    control.chunkDone(label + ", backward pass");
+                    control.chunkDone(join(label, "backward pass"));
                 }
             }
         } finally {
@@ -241,6 +241,10 @@ final class OutOfCore {
             }
             control.chunkDone(label);
         }
+    }
+
+    private static String join(String label, String pass) {
+        return label.isEmpty() ? pass : label + ", " + pass;
     }
 
     static void deleteQuietly(Path p) {

@@ -34,6 +34,12 @@ class JobsEndpointTest {
 
     private static final Map<String, Object> BANDPASS = Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 40.0);
 
+    static {
+        // numbers as doubles, as FilterEndpointTest sets it (RestAssured's config is global)
+        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
     @ConfigProperty(name = "vitalstream.data-dir")
     String dataDir;
 
@@ -68,7 +74,7 @@ class JobsEndpointTest {
             String id = TestFiles.submit(Map.of("input", Map.of("upload_id", upload), "sampling_freq", 500, "filter_params", BANDPASS,
                     "strategy", strategy));
             Response done = TestFiles.waitFor(id, "completed", "failed");
-            done.then().body("state", equalTo("completed")).body("strategy", equalTo(strategy)).body("progress", equalTo(1.0f))
+            done.then().body("state", equalTo("completed")).body("strategy", equalTo(strategy)).body("progress", equalTo(1.0))
                     .body("samples", equalTo(40_000)).body("channels", equalTo(3)).body("output_dtype", equalTo("float32"));
             byte[] result = given().get("/api/filtering/jobs/" + id + "/result").then().statusCode(200)
                     .header("Content-Disposition", containsString("attachment"))
@@ -172,7 +178,7 @@ class JobsEndpointTest {
         TestFiles.waitFor(id, "completed");
         given().queryParam("max_points", 100).get("/api/filtering/jobs/" + id + "/preview").then().statusCode(200)
                 .body("input.bins", equalTo(50)).body("input.min", hasSize(2)).body("input.min[0]", hasSize(50))
-                .body("output.max[1]", hasSize(50)).body("input.time[1]", equalTo(2.0f));
+                .body("output.max[1]", hasSize(50)).body("input.time[1]", equalTo(2.0));
         given().queryParam("max_points", 100).queryParam("start", 1000).queryParam("end", 1040)
                 .get("/api/filtering/jobs/" + id + "/preview").then().statusCode(200).body("input.bins", equalTo(40));
         given().queryParam("max_points", 1).get("/api/filtering/jobs/" + id + "/preview").then().statusCode(400)
