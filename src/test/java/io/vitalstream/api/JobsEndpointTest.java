@@ -66,6 +66,41 @@ class JobsEndpointTest {
         }
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
+    @Test
+    void aDroppedUploadConnectionLeavesNothingUnderAnyId() throws Exception {
+        long before = countUploads();
+        try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+            var out = s.getOutputStream();
+            out.write(("POST /api/uploads?filename=half.npy HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n").getBytes());
+            out.write(new byte[300_000]);
+            out.flush();
+            Thread.sleep(200);
+        } // closed mid-body
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> incoming = Files.list(Path.of(dataDir, "uploads", ".incoming"))) {
+                if (incoming.findAny().isEmpty()) {
+                    break;
+                }
+            }
+            Thread.sleep(50);
+        }
+        try (Stream<Path> incoming = Files.list(Path.of(dataDir, "uploads", ".incoming"))) {
+            assertEquals(0, incoming.count(), "the half-written part file was removed");
+        }
+        assertEquals(before, countUploads(), "no new upload id");
+    }
+
+    private long countUploads() throws java.io.IOException {
+        try (Stream<Path> dirs = Files.list(Path.of(dataDir, "uploads"))) {
+            return dirs.filter(p -> Files.isRegularFile(p.resolve("upload.json"))).count();
+        }
+    }
+
     @Test
     void jobFiltersAnUploadExactlyAsTheEngineAndServesTheResult() {
         byte[] npy = TestFiles.npy(40_000, 3, 2);
