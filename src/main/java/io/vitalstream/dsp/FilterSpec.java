@@ -30,4 +30,22 @@ public sealed interface FilterSpec {
 
     record Gaussian(double sigma) implements FilterSpec {
     }
+
+    /**
+     * A causal method with per-run state (Kalman, LMS, NLMS, RLS): it streams, carrying its
+     * state from chunk to chunk.
+     */
+    record Causal(String name, CausalMethod method) implements FilterSpec {
+    }
+
+    /** A method whose every output depends on a bounded window of inputs: it streams with a halo. */
+    record Windowed(String name, WindowMethod method) implements FilterSpec {
+    }
+
+    /**
+     * A method that needs the whole signal at once (global optimisation, wavelets, PCA/ICA,
+     * trained networks, ensembles): jobs load the input whole when it fits the memory budget.
+     */
+    record Whole(String name, WholeSignalMethod method) implements FilterSpec {
+    }
 }

@@ -25,7 +25,34 @@ public final class Filtering {
             case FilterSpec.MovingAverage ma -> perChannel(channels, x -> Smoothing.movingAverage(x, ma.window()));
             case FilterSpec.Median md -> perChannel(channels, x -> MedianFilter.apply(x, md.window()));
             case FilterSpec.Gaussian g -> perChannel(channels, x -> Smoothing.gaussian(x, g.sigma()));
+            case FilterSpec.Causal c -> causal(c.method(), channels);
+            case FilterSpec.Windowed w -> perChannel(channels, x -> {
+                double[] y = new double[x.length];
+                w.method().apply(x, 0, x.length, 0, x.length, y);
+                return y;
+            });
+            case FilterSpec.Whole w -> w.method().apply(channels);
         };
+    }
+
+    /** All channels interleaved, one pass (so methods coupling channels, like a reference channel, see them together). */
+    private static double[][] causal(CausalMethod method, double[][] channels) {
+        int ch = channels.length;
+        int n = channels[0].length;
+        double[] data = new double[n * ch];
+        for (int c = 0; c < ch; c++) {
+            for (int i = 0; i < n; i++) {
+                data[i * ch + c] = channels[c][i];
+            }
+        }
+        method.start(ch).process(data, 0, n, ch);
+        double[][] out = new double[ch][n];
+        for (int c = 0; c < ch; c++) {
+            for (int i = 0; i < n; i++) {
+                out[c][i] = data[i * ch + c];
+            }
+        }
+        return out;
     }
 
     private static double[][] perChannel(double[][] channels, java.util.function.UnaryOperator<double[]> f) {

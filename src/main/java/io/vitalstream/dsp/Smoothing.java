@@ -146,7 +146,7 @@ public final class Smoothing {
     }
 
     /** Half-sample symmetric index: period 2n, mirrored in the second half. */
-    static long reflect(long i, long n) {
+    public static long reflect(long i, long n) {
         long period = 2 * n;
         long r = Math.floorMod(i, period);
         return r < n ? r : period - 1 - r;

@@ -38,15 +38,20 @@ final class OutOfCore {
     private final ChunkWorkers workers;
     private final ChunkCache cache;
     private final int prefetch;
+    private final long wholeBudget;
 
-    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch) {
+    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch, long wholeBudget) {
         this.workers = workers;
         this.cache = cache;
         this.prefetch = prefetch;
+        this.wholeBudget = wholeBudget;
     }
 
     /** Chunks this stage will report. */
     static int chunksFor(FilterSpec spec, ChunkPlan plan) {
+        if (spec instanceof FilterSpec.Whole) {
+            return 1;
+        }
         return spec instanceof FilterSpec.Iir iir && iir.zeroPhase() ? 2 * plan.count() : plan.count();
     }
 
@@ -56,6 +61,8 @@ final class OutOfCore {
             case FilterSpec.Iir iir when iir.zeroPhase() -> zeroPhase(iir.sos(), in, sourceId, out, plan, scratch, control, label);
             case FilterSpec.Iir iir -> causal(iir.sos(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
+            case FilterSpec.Causal c -> causalMethod(c.method(), in, sourceId, out, plan, control, label, streaming);
+            case FilterSpec.Whole w -> whole(w, in, out, control, label);
             default -> windowed(spec, in, out, plan, control, label, streaming);
         }
     }
@@ -77,6 +84,56 @@ final class OutOfCore {
                 control.chunkDone(label);
             }
         }
+    }
+
+    private void causalMethod(io.vitalstream.dsp.CausalMethod method, SignalSource in, String sourceId, SignalSink out,
+                              ChunkPlan plan, RunControl control, String label, StreamingResult streaming) throws InterruptedException {
+        int frame = in.channels();
+        io.vitalstream.dsp.CausalMethod.State state = method.start(frame);
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+            for (int i = 0; i < plan.count(); i++) {
+                LazyChunkManager.Chunk c = chunks.take(i);
+                state.process(c.data(), 0, c.count(), frame);
+                out.write(c.start(), c.count(), c.data(), 0, frame);
+                chunks.release(c);
+                if (streaming != null) {
+                    streaming.committed(c.start() + c.count());
+                }
+                control.chunkDone(label);
+            }
+        }
+    }
+
+    /** Decoded whole (about three float64 copies), refused when that exceeds the job's share of the budget. */
+    private void whole(FilterSpec.Whole spec, SignalSource in, SignalSink out, RunControl control, String label) {
+        long n = in.frames();
+        int channels = in.channels();
+        long need = n * channels * 8L * 3;
+        if (need > wholeBudget || n * channels > Integer.MAX_VALUE - 16) {
+            throw new io.vitalstream.error.TooLargeException("method '" + spec.name() + "' needs the whole signal in memory ("
+                    + need / 1_000_000 + " MB decoded) but a job's share of vitalstream.max-memory-mb is " + wholeBudget / 1_000_000
+                    + " MB; use a streaming method (see the README), fewer channels, or a larger budget");
+        }
+        int len = (int) n;
+        double[] interleaved = new double[len * channels];
+        in.read(0, len, interleaved, 0, channels);
+        double[][] x = new double[channels][len];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < len; i++) {
+                x[c][i] = interleaved[i * channels + c];
+            }
+        }
+        double[][] y = spec.method().apply(x);
+        if (y.length != channels) {
+            throw new IllegalStateException("method '" + spec.name() + "' changed the channel count; jobs keep the input's shape");
+        }
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < len; i++) {
+                interleaved[i * channels + c] = y[c][i];
+            }
+        }
+        out.write(0, len, interleaved, 0, channels);
+        control.chunkDone(join(label, "whole signal"));
     }
 
     private void zeroPhase(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch,
@@ -204,6 +261,7 @@ final class OutOfCore {
             case FilterSpec.MovingAverage ma -> ma.window();
             case FilterSpec.Median md -> md.window();
             case FilterSpec.Gaussian g -> 2 * (int) (4.0 * g.sigma() + 0.5) + 1;
+            case FilterSpec.Windowed w -> w.method().reach();
             default -> throw new IllegalStateException("not a window filter: " + spec);
         };
         double[] window = new double[0];
@@ -229,6 +287,7 @@ final class OutOfCore {
                     case FilterSpec.MovingAverage ma -> Smoothing.movingAverage(column, range[0], n, ma.window(), start, count, y);
                     case FilterSpec.Median md -> MedianFilter.apply(column, range[0], n, md.window(), start, count, y);
                     case FilterSpec.Gaussian g -> Smoothing.gaussian(column, range[0], n, g.sigma(), start, count, y);
+                    case FilterSpec.Windowed w -> w.method().apply(column, range[0], n, start, count, y);
                     default -> throw new IllegalStateException();
                 }
                 for (int k = 0; k < count; k++) {

@@ -110,7 +110,7 @@ public final class Pipeline {
         StreamingResult live = new StreamingResult(filteredPath, binaryOut && job.output() == OutputFormat.NPY
                 ? NpyHeader.write(outType, n, channels, oneDimensional).length : 0, (long) channels * outType.bytes());
         boolean streams = binaryOut && stages.size() == 1 && !standard
-                && !(stages.get(0) instanceof FilterSpec.Iir iir && iir.zeroPhase());
+                && !(stages.get(0) instanceof FilterSpec.Iir iir && iir.zeroPhase()) && !(stages.get(0) instanceof FilterSpec.Whole);
         try {
             try (BinaryWriter sink = job.output() == OutputFormat.RAW
                     ? BinaryWriter.raw(live.part(), outType, channels, n)
@@ -189,7 +189,7 @@ public final class Pipeline {
 
     private void runChunked(SignalSource source, PipelineJob job, List<FilterSpec> stages, SignalSink sink, ChunkPlan plan,
                             RunControl control, StreamingResult live) throws InterruptedException {
-        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch());
+        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget());
         SignalSource in = source;
         String sourceId = job.input().toAbsolutePath() + "@" + fileStamp(job.input());
         Path previous = null;

@@ -1,0 +1,221 @@
+package io.vitalstream.dsp.methods;
+
+import io.vitalstream.dsp.WholeSignalMethod;
+
+import java.util.SplittableRandom;
+
+/**
+ * FastICA (Hyvarinen), symmetric, with the log-cosh contrast g(u) = tanh(u): whiten the
+ * centred channels by PCA, then iterate W <- E[g(W z) z^T] - diag(E[g'(W z)]) W followed by
+ * symmetric decorrelation W <- (W W^T)^(-1/2) W until the rows stop turning (|1 - |w.w_old||
+ * below 1e-10) or 500 iterations; the start is random with a fixed seed, so the result is
+ * deterministic. As a filter it reconstructs the channels without the excluded components
+ * (by default the one with the largest kurtosis: spikes and blinks are heavy-tailed); with
+ * {@code sourcesOut} it returns the components themselves, scaled to unit variance.
+ */
+public final class FastIca implements WholeSignalMethod {
+
+    private final long seed;
+    private final int[] exclude;
+    private final boolean sourcesOut;
+
+    public FastIca(long seed, int[] exclude, boolean sourcesOut) {
+        this.seed = seed;
+        this.exclude = exclude;
+        this.sourcesOut = sourcesOut;
+    }
+
+    /** Unmixing result: sources[k][i] and the mixing matrix A (channels x components) with x = A s + mean. */
+    public record Result(double[][] sources, double[][] mixing, double[] means) {
+    }
+
+    public Result separate(double[][] x) {
+        int ch = x.length;
+        int n = x[0].length;
+        double[] means = new double[ch];
+        double[][] xc = SymmetricEigen.centre(x, means);
+        SymmetricEigen eig = new SymmetricEigen(SymmetricEigen.covariance(xc));
+        // whitening K = D^-1/2 E^T (components x channels), dewhitening E D^1/2
+        double[][] k = new double[ch][ch];
+        double[][] dewhite = new double[ch][ch];
+        for (int c = 0; c < ch; c++) {
+            double d = Math.max(eig.values[c], 1e-300);
+            for (int j = 0; j < ch; j++) {
+                k[c][j] = eig.vectors[j][c] / Math.sqrt(d);
+                dewhite[j][c] = eig.vectors[j][c] * Math.sqrt(d);
+            }
+        }
+        double[][] z = multiply(k, xc);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] w = new double[ch][ch];
+        for (int a = 0; a < ch; a++) {
+            for (int b = 0; b < ch; b++) {
+                w[a][b] = rnd.nextDouble(-1, 1);
+            }
+        }
+        w = decorrelate(w);
+        for (int it = 0; it < 500; it++) {
+            double[][] wz = multiply(w, z);
+            double[][] next = new double[ch][ch];
+            for (int a = 0; a < ch; a++) {
+                double meanDeriv = 0;
+                for (int i = 0; i < n; i++) {
+                    double t = Math.tanh(wz[a][i]);
+                    meanDeriv += 1 - t * t;
+                    for (int b = 0; b < ch; b++) {
+                        next[a][b] += t * z[b][i];
+                    }
+                }
+                meanDeriv /= n;
+                for (int b = 0; b < ch; b++) {
+                    next[a][b] = next[a][b] / n - meanDeriv * w[a][b];
+                }
+            }
+            next = decorrelate(next);
+            double worst = 0;
+            for (int a = 0; a < ch; a++) {
+                double dot = 0;
+                for (int b = 0; b < ch; b++) {
+                    dot += next[a][b] * w[a][b];
+                }
+                worst = Math.max(worst, Math.abs(Math.abs(dot) - 1));
+            }
+            w = next;
+            if (worst < 1e-10) {
+                break;
+            }
+        }
+        double[][] sources = multiply(w, z);
+        // x - mean = dewhite * W^T * s  (W orthogonal)
+        double[][] mixing = new double[ch][ch];
+        for (int r = 0; r < ch; r++) {
+            for (int c = 0; c < ch; c++) {
+                double s = 0;
+                for (int j = 0; j < ch; j++) {
+                    s += dewhite[r][j] * w[c][j];
+                }
+                mixing[r][c] = s;
+            }
+        }
+        return new Result(sources, mixing, means);
+    }
+
+    @Override
+    public double[][] apply(double[][] x) {
+        if (x.length < 2) {
+            throw new IllegalArgumentException("ica needs at least 2 channels, the signal has " + x.length);
+        }
+        Result r = separate(x);
+        if (sourcesOut) {
+            return r.sources();
+        }
+        int ch = x.length;
+        boolean[] drop = new boolean[ch];
+        if (exclude != null) {
+            for (int c : exclude) {
+                if (c < 0 || c >= ch) {
+                    throw new IllegalArgumentException("exclude_components lists " + c + "; components are numbered 0 to " + (ch - 1));
+                }
+                drop[c] = true;
+            }
+        } else {
+            int worst = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < ch; c++) {
+                double kurt = kurtosis(r.sources()[c]);
+                if (kurt > best) {
+                    best = kurt;
+                    worst = c;
+                }
+            }
+            drop[worst] = true;
+        }
+        int n = x[0].length;
+        double[][] out = new double[ch][n];
+        for (int row = 0; row < ch; row++) {
+            for (int i = 0; i < n; i++) {
+                double v = r.means()[row];
+                for (int c = 0; c < ch; c++) {
+                    if (!drop[c]) {
+                        v += r.mixing()[row][c] * r.sources()[c][i];
+                    }
+                }
+                out[row][i] = v;
+            }
+        }
+        return out;
+    }
+
+    static double kurtosis(double[] s) {
+        double m = 0;
+        for (double v : s) {
+            m += v;
+        }
+        m /= s.length;
+        double m2 = 0;
+        double m4 = 0;
+        for (double v : s) {
+            double d = (v - m) * (v - m);
+            m2 += d;
+            m4 += d * d;
+        }
+        m2 /= s.length;
+        m4 /= s.length;
+        return m4 / (m2 * m2) - 3;
+    }
+
+    private static double[][] multiply(double[][] a, double[][] b) {
+        int r = a.length;
+        int inner = b.length;
+        int c = b[0].length;
+        double[][] out = new double[r][c];
+        for (int i = 0; i < r; i++) {
+            for (int k = 0; k < inner; k++) {
+                double v = a[i][k];
+                double[] row = b[k];
+                double[] o = out[i];
+                for (int j = 0; j < c; j++) {
+                    o[j] += v * row[j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** (W W^T)^(-1/2) W. */
+    private static double[][] decorrelate(double[][] w) {
+        int n = w.length;
+        double[][] wwt = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += w[a][k] * w[b][k];
+                }
+                wwt[a][b] = s;
+            }
+        }
+        SymmetricEigen e = new SymmetricEigen(wwt);
+        double[][] inv = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += e.vectors[a][k] * e.vectors[b][k] / Math.sqrt(Math.max(e.values[k], 1e-300));
+                }
+                inv[a][b] = s;
+            }
+        }
+        double[][] out = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += inv[a][k] * w[k][b];
+                }
+                out[a][b] = s;
+            }
+        }
+        return out;
+    }
+}
