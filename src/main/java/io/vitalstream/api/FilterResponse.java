@@ -1,11 +1,21 @@
 package io.vitalstream.api;
 
-/** Response of POST /api/filtering/filter; {@code filtered_signal} has the request's shape. */
+import io.vitalstream.dsp.quality.QualityReport;
+
+import java.util.List;
+
+/**
+ * Response of POST /api/filtering/filter; {@code filtered_signal} has the request's shape.
+ * With quality_assessment, {@code quality} is channel 0's report and {@code channel_quality}
+ * every channel's (multi-channel requests only).
+ */
 public record FilterResponse(
         String requestId,
         boolean success,
         String strategy,
         Object filteredSignal,
         double samplingFreq,
-        double processingTimeMs) {
+        double processingTimeMs,
+        QualityReport quality,
+        List<QualityReport> channelQuality) {
 }

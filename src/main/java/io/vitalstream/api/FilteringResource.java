@@ -35,14 +35,13 @@ public class FilteringResource {
         if (request.samplingFreq() == null) {
             throw new InvalidParameterException("sampling_freq", "sampling_freq (Hz) is required");
         }
-        if (Boolean.TRUE.equals(request.qualityAssessment())) {
-            throw new InvalidParameterException("quality_assessment", "quality_assessment is not available yet (see the README's feature table); omit it or set it to false");
-        }
         long start = System.nanoTime();
-        double[][] filtered = service.filter(request.signalData().channels(), request.samplingFreq(), request.signalType(),
-                request.filterParams(), request.filterChain());
+        SyncFilterService.Result r = service.filter(request.signalData().channels(), request.samplingFreq(), request.signalType(),
+                request.filterParams(), request.filterChain(), Boolean.TRUE.equals(request.qualityAssessment()));
         double ms = (System.nanoTime() - start) / 1e6;
         return new FilterResponse(UUID.randomUUID().toString(), true, "standard",
-                request.signalData().reshape(filtered), request.samplingFreq(), ms);
+                request.signalData().reshape(r.filtered()), request.samplingFreq(), ms,
+                r.quality() == null ? null : r.quality().get(0),
+                r.quality() != null && request.signalData().multiChannel() ? r.quality() : null);
     }
 }

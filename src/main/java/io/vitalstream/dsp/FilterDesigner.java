@@ -25,7 +25,7 @@ public final class FilterDesigner {
     public static final int MAX_ITERATIONS = 10;
     public static final int MAX_FIR_TAPS = 100_001;
     public static final int MAX_WINDOW = 100_001;
-    private static final Set<String> LATER_CATEGORIES = Set.of("advanced", "artifact", "neural", "ensemble");
+    private static final Set<String> METHOD_CATEGORIES = Set.of("advanced", "artifact", "neural", "ensemble");
 
     private FilterDesigner() {
     }
@@ -42,11 +42,14 @@ public final class FilterDesigner {
     }
 
     public static FilterSpec design(FilterParameters p, double fs) {
+        return design(p, fs, 0);
+    }
+
+    static FilterSpec design(FilterParameters p, double fs, int depth) {
         requireSamplingRate(fs);
-        String category = lower(p.category(), "traditional");
-        if (LATER_CATEGORIES.contains(category)) {
-            throw new InvalidParameterException("category", "category '" + category
-                    + "' is not available yet; use 'traditional' (or 'smoothing'). See the README's feature table.");
+        String category = lower(p.category(), p.method() != null && p.filterFamily() == null ? inferCategory(p.method()) : "traditional");
+        if (METHOD_CATEGORIES.contains(category)) {
+            return MethodDesigner.design(category, p, fs, depth);
         }
         if (!category.equals("traditional") && !category.equals("smoothing")) {
             throw new InvalidParameterException("category", "unknown category '" + p.category()
@@ -90,6 +93,17 @@ public final class FilterDesigner {
             }
             default -> throw new InvalidParameterException("filter_family", "unknown filter_family '" + p.filterFamily()
                     + "'; use butter, cheby1, cheby2, ellip, bessel, fir, savgol, moving_average, median or gaussian");
+        };
+    }
+
+    /** The category a bare {@code method} belongs to (vitalDSP requests often omit the category). */
+    private static String inferCategory(String method) {
+        return switch (method.trim().toLowerCase(Locale.ROOT)) {
+            case "kalman", "lms", "adaptive", "nlms", "rls", "convolution", "attention", "optimization", "gradient_descent" -> "advanced";
+            case "baseline", "spike", "noise", "wavelet", "powerline", "pca", "ica" -> "artifact";
+            case "autoencoder", "lstm", "cnn" -> "neural";
+            case "mean", "median", "weighted", "bagging", "boosting", "stacking", "voting" -> "ensemble";
+            default -> throw new InvalidParameterException("method", "unknown method '" + method + "'; give its category too");
         };
     }
 

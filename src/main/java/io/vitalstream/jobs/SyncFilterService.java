@@ -6,6 +6,8 @@ import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterParameters;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.quality.QualityAssessment;
+import io.vitalstream.dsp.quality.QualityReport;
 import io.vitalstream.error.ServiceBusyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +43,16 @@ public class SyncFilterService {
         budgetKb = new Semaphore(capacityKb, true);
     }
 
+    /** The filtered channels and, when asked for, each channel's quality report. */
+    public record Result(double[][] filtered, List<QualityReport> quality) {
+    }
+
     public double[][] filter(double[][] channels, double fs, String signalType, FilterParameters params, List<ChainStage> chain) {
+        return filter(channels, fs, signalType, params, chain, false).filtered();
+    }
+
+    public Result filter(double[][] channels, double fs, String signalType, FilterParameters params, List<ChainStage> chain,
+                         boolean assessQuality) {
         long samples = (long) channels.length * (channels.length == 0 ? 0 : channels[0].length);
         int kb = (int) Math.min(capacityKb, Math.max(1, samples * 8 * 3 / 1024));
         statistics.started(false);
@@ -60,8 +71,15 @@ public class SyncFilterService {
             for (FilterSpec spec : stages) {
                 y = Filtering.apply(spec, y);
             }
+            List<QualityReport> quality = null;
+            if (assessQuality) {
+                quality = new java.util.ArrayList<>();
+                for (int c = 0; c < y.length; c++) {
+                    quality.add(QualityAssessment.assess(channels[c], y[c], fs, signalType));
+                }
+            }
             outcome = JobState.COMPLETED;
-            return y;
+            return new Result(y, quality);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceBusyException("interrupted while waiting for memory; retry");

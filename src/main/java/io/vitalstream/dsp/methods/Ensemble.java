@@ -1,0 +1,191 @@
+package io.vitalstream.dsp.methods;
+
+import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.WholeSignalMethod;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Combines member filters, each applied to the whole signal:
+ * <ul>
+ * <li>mean, median: sample by sample over the members' outputs ('voting' is median);</li>
+ * <li>weighted ('stacking'): a mean weighted by each member's quality, q = var(y) / var(diff y)
+ *     (power of the output over the power of its sample-to-sample changes: smooth, strong
+ *     outputs score high), normalised to sum 1;</li>
+ * <li>bagging: residual bootstrap — for each member m, B = 3 rounds filter
+ *     y_m + block-shuffled residual (x - y_m, blocks of 64 samples, seeded), and all rounds of
+ *     all members are averaged;</li>
+ * <li>boosting: the first member filters x, each next member filters the residual
+ *     x - y so far and adds its output with learning rate 0.5.</li>
+ * </ul>
+ */
+public final class Ensemble implements WholeSignalMethod {
+
+    public enum Combine { MEAN, MEDIAN, WEIGHTED, BAGGING, BOOSTING }
+
+    private final List<FilterSpec> members;
+    private final Combine combine;
+    private final long seed;
+
+    public Ensemble(List<FilterSpec> members, Combine combine, long seed) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one member");
+        }
+        this.members = List.copyOf(members);
+        this.combine = combine;
+        this.seed = seed;
+    }
+
+    public static Combine parse(String s) {
+        return switch (s == null ? "mean" : s.toLowerCase(Locale.ROOT)) {
+            case "mean", "average" -> Combine.MEAN;
+            case "median", "voting" -> Combine.MEDIAN;
+            case "weighted", "stacking" -> Combine.WEIGHTED;
+            case "bagging" -> Combine.BAGGING;
+            case "boosting" -> Combine.BOOSTING;
+            default -> throw new IllegalArgumentException("unknown ensemble method '" + s + "'; use mean, median, weighted, bagging, boosting (or stacking, voting)");
+        };
+    }
+
+    @Override
+    public double[][] apply(double[][] x) {
+        return switch (combine) {
+            case MEAN, MEDIAN, WEIGHTED -> combine(outputs(x));
+            case BAGGING -> bagging(x);
+            case BOOSTING -> boosting(x);
+        };
+    }
+
+    private double[][][] outputs(double[][] x) {
+        double[][][] ys = new double[members.size()][][];
+        for (int m = 0; m < members.size(); m++) {
+            ys[m] = Filtering.apply(members.get(m), x);
+        }
+        return ys;
+    }
+
+    private double[][] combine(double[][][] ys) {
+        int ch = ys[0].length;
+        int n = ys[0][0].length;
+        int k = ys.length;
+        double[][] out = new double[ch][n];
+        for (int c = 0; c < ch; c++) {
+            double[] weights = new double[k];
+            if (combine == Combine.WEIGHTED) {
+                double sum = 0;
+                for (int m = 0; m < k; m++) {
+                    weights[m] = quality(ys[m][c]);
+                    sum += weights[m];
+                }
+                for (int m = 0; m < k; m++) {
+                    weights[m] = sum > 0 ? weights[m] / sum : 1.0 / k;
+                }
+            } else {
+                Arrays.fill(weights, 1.0 / k);
+            }
+            double[] column = new double[k];
+            for (int i = 0; i < n; i++) {
+                if (combine == Combine.MEDIAN) {
+                    for (int m = 0; m < k; m++) {
+                        column[m] = ys[m][c][i];
+                    }
+                    Arrays.sort(column);
+                    out[c][i] = k % 2 == 1 ? column[k / 2] : 0.5 * (column[k / 2 - 1] + column[k / 2]);
+                } else {
+                    double v = 0;
+                    for (int m = 0; m < k; m++) {
+                        v += weights[m] * ys[m][c][i];
+                    }
+                    out[c][i] = v;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** var(y) / var(diff y): high for smooth, strong outputs. */
+    static double quality(double[] y) {
+        int n = y.length;
+        if (n < 3) {
+            return 1;
+        }
+        double mean = 0;
+        for (double v : y) {
+            mean += v / n;
+        }
+        double var = 0;
+        double dvar = 0;
+        for (int i = 0; i < n; i++) {
+            var += (y[i] - mean) * (y[i] - mean);
+            if (i > 0) {
+                double d = y[i] - y[i - 1];
+                dvar += d * d;
+            }
+        }
+        return dvar == 0 ? (var == 0 ? 1 : 1e12) : var / dvar;
+    }
+
+    private double[][] bagging(double[][] x) {
+        int rounds = 3;
+        int block = 64;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int ch = x.length;
+        int n = x[0].length;
+        double[][] sum = new double[ch][n];
+        int count = 0;
+        for (FilterSpec member : members) {
+            double[][] y = Filtering.apply(member, x);
+            for (int r = 0; r < rounds; r++) {
+                double[][] resampled = new double[ch][n];
+                int blocks = (n + block - 1) / block;
+                for (int b = 0; b < blocks; b++) {
+                    int from = rnd.nextInt(blocks) * block;
+                    for (int k = 0; k < block && b * block + k < n; k++) {
+                        int src = Math.min(n - 1, from + k);
+                        for (int c = 0; c < ch; c++) {
+                            resampled[c][b * block + k] = y[c][b * block + k] + (x[c][src] - y[c][src]);
+                        }
+                    }
+                }
+                double[][] z = Filtering.apply(member, resampled);
+                for (int c = 0; c < ch; c++) {
+                    for (int i = 0; i < n; i++) {
+                        sum[c][i] += z[c][i];
+                    }
+                }
+                count++;
+            }
+        }
+        for (double[] row : sum) {
+            for (int i = 0; i < n; i++) {
+                row[i] /= count;
+            }
+        }
+        return sum;
+    }
+
+    private double[][] boosting(double[][] x) {
+        int ch = x.length;
+        int n = x[0].length;
+        double[][] y = Filtering.apply(members.get(0), x);
+        for (int m = 1; m < members.size(); m++) {
+            double[][] residual = new double[ch][n];
+            for (int c = 0; c < ch; c++) {
+                for (int i = 0; i < n; i++) {
+                    residual[c][i] = x[c][i] - y[c][i];
+                }
+            }
+            double[][] f = Filtering.apply(members.get(m), residual);
+            for (int c = 0; c < ch; c++) {
+                for (int i = 0; i < n; i++) {
+                    y[c][i] += 0.5 * f[c][i];
+                }
+            }
+        }
+        return y;
+    }
+}
