@@ -25,14 +25,27 @@ public final class Filtering {
             case FilterSpec.MovingAverage ma -> perChannel(channels, x -> Smoothing.movingAverage(x, ma.window()));
             case FilterSpec.Median md -> perChannel(channels, x -> MedianFilter.apply(x, md.window()));
             case FilterSpec.Gaussian g -> perChannel(channels, x -> Smoothing.gaussian(x, g.sigma()));
-            case FilterSpec.Causal c -> causal(c.method(), channels);
+            case FilterSpec.Causal c -> guarded(c.name(), () -> causal(c.method(), channels));
             case FilterSpec.Windowed w -> perChannel(channels, x -> {
                 double[] y = new double[x.length];
                 w.method().apply(x, 0, x.length, 0, x.length, y);
                 return y;
             });
-            case FilterSpec.Whole w -> w.method().apply(channels);
+            case FilterSpec.Whole w -> applyWhole(w, channels);
         };
+    }
+
+    /** A whole-signal method; what it cannot do with this signal (too short, one channel...) is the request's fault. */
+    public static double[][] applyWhole(FilterSpec.Whole w, double[][] channels) {
+        return guarded(w.name(), () -> w.method().apply(channels));
+    }
+
+    private static double[][] guarded(String name, java.util.function.Supplier<double[][]> run) {
+        try {
+            return run.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("filter_params", name + ": " + e.getMessage());
+        }
     }
 
     /** All channels interleaved, one pass (so methods coupling channels, like a reference channel, see them together). */

@@ -89,7 +89,12 @@ final class OutOfCore {
     private void causalMethod(io.vitalstream.dsp.CausalMethod method, SignalSource in, String sourceId, SignalSink out,
                               ChunkPlan plan, RunControl control, String label, StreamingResult streaming) throws InterruptedException {
         int frame = in.channels();
-        io.vitalstream.dsp.CausalMethod.State state = method.start(frame);
+        io.vitalstream.dsp.CausalMethod.State state;
+        try {
+            state = method.start(frame);
+        } catch (IllegalArgumentException e) {
+            throw new io.vitalstream.error.InvalidParameterException("filter_params", e.getMessage());
+        }
         try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
             for (int i = 0; i < plan.count(); i++) {
                 LazyChunkManager.Chunk c = chunks.take(i);
@@ -123,7 +128,7 @@ final class OutOfCore {
                 x[c][i] = interleaved[i * channels + c];
             }
         }
-        double[][] y = spec.method().apply(x);
+        double[][] y = io.vitalstream.dsp.Filtering.applyWhole(spec, x);
         if (y.length != channels) {
             throw new IllegalStateException("method '" + spec.name() + "' changed the channel count; jobs keep the input's shape");
         }

@@ -137,7 +137,7 @@ class FilterEndpointTest {
             "{\"filter_type\":\"bandpass\",\"low_freq\":1}|high_freq|needs both low_freq and high_freq",
             "{\"filter_family\":\"chebyshev7\",\"high_freq\":40}|filter_family|unknown filter_family 'chebyshev7'",
             "{\"filter_type\":\"wobble\",\"high_freq\":40}|filter_type|unknown filter_type 'wobble'",
-            "{\"category\":\"neural\"}|category|category 'neural' is not available yet",
+            "{\"category\":\"neural\",\"method\":\"transformer\"}|method|unknown neural method 'transformer'",
             "{\"category\":\"quantum\"}|category|unknown category 'quantum'",
             "{\"filter_family\":\"fir\",\"filter_type\":\"highpass\",\"low_freq\":1,\"num_taps\":100}|num_taps|num_taps must be odd",
             "{\"filter_family\":\"median\",\"window_size\":4}|window_size|must be odd",
