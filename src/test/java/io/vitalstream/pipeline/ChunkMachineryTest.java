@@ -150,6 +150,21 @@ class ChunkMachineryTest {
     }
 
     @Test
+    void wholeSignalMethodsAreRefusedWhenTheInputExceedsAJobsShare() throws Exception {
+        long mib = PipelineSettings.MIB;
+        PipelineSettings small = new PipelineSettings(3 * mib, 64 * 1024, 1, 1, mib, 2 * mib, mib, 1);
+        Pipeline pipeline = new Pipeline(small, null, workers);
+        var wavelet = new FilterSpec.Whole("wavelet", new io.vitalstream.dsp.methods.WaveletDenoise(
+                io.vitalstream.dsp.methods.Wavelet.named("db4"), 3, true, null));
+        PipelineJob job = new PipelineJob(input, null, null, null, 500.0, fs -> List.of(wavelet), Strategy.MEMORY_MAPPED,
+                OutputFormat.NPY, dir.resolve("w.npy"), dir.resolve("scratch-w"));
+        io.vitalstream.error.TooLargeException e = assertThrows(io.vitalstream.error.TooLargeException.class,
+                () -> pipeline.run(job, new RunControl(null), i -> { }, l -> { }));
+        assertTrue(e.getMessage().contains("needs the whole signal in memory"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("w.npy")));
+    }
+
+    @Test
     void concurrentJobsShareTheBudget() {
         long mib = PipelineSettings.MIB;
         PipelineSettings four = new PipelineSettings(256 * mib, 16 * mib, 2, 2, 100 * mib, 2048 * mib, 32 * mib, 4);
