@@ -47,7 +47,8 @@ public final class FilterDesigner {
 
     static FilterSpec design(FilterParameters p, double fs, int depth) {
         requireSamplingRate(fs);
-        String category = lower(p.category(), p.method() != null && p.filterFamily() == null ? inferCategory(p.method()) : "traditional");
+        String category = p.category() != null && !p.category().isBlank() ? lower(p.category(), "traditional")
+                : p.method() != null && p.filterFamily() == null ? inferCategory(p.method()) : "traditional";
         if (METHOD_CATEGORIES.contains(category)) {
             return MethodDesigner.design(category, p, fs, depth);
         }
