@@ -24,7 +24,7 @@ public final class SosFilter {
         int n = channels[0].length;
         int frame = SosKernel.frameFor(channels.length);
         double[] data = Interleave.pack(channels, 0, n, frame, 0, 0);
-        SosKernel.lanes(sos.flat(), new double[2 * sos.count() * frame], data, 0, n, frame, false);
+        SosKernel.run(sos.flat(), new double[2 * sos.count() * frame], data, 0, n, frame, channels.length, false);
         return Interleave.unpack(data, channels.length, n, frame, 0);
     }
 

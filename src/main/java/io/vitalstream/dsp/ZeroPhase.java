@@ -45,9 +45,9 @@ public final class ZeroPhase {
         int total = n + 2 * pad;
 
         double[] state = scaledState(zi, data, 0, frame);
-        SosKernel.lanes(sosFlat, state, data, 0, total, frame, false);
+        SosKernel.run(sosFlat, state, data, 0, total, frame, channels.length, false);
         state = scaledState(zi, data, total - 1, frame);
-        SosKernel.lanes(sosFlat, state, data, 0, total, frame, true);
+        SosKernel.run(sosFlat, state, data, 0, total, frame, channels.length, true);
         return Interleave.unpack(data, channels.length, n, frame, pad);
     }
 

@@ -51,6 +51,42 @@ public final class SosKernel {
 
     /** Frames per block in {@link #lanes}: a block of every lane group stays in L1 across the sections. */
     static final int BLOCK = 256;
+    /** Up to this many channels, the scalar recurrence beats a vector with idle lanes. */
+    static final int SCALAR_MAX_CHANNELS = 3;
+
+    /**
+     * Filters the first {@code channels} lanes of interleaved frames (zi laid out
+     * [section][2][frame]), choosing the scalar recurrence for few channels and the vector
+     * form otherwise. Both give the same bits, so the choice never changes a result.
+     */
+    public static void run(double[] sos, double[] zi, double[] data, int off, int n, int frame, int channels, boolean backward) {
+        if (channels <= SCALAR_MAX_CHANNELS) {
+            scalarLanes(sos, zi, data, off, n, frame, channels, backward);
+        } else {
+            lanes(sos, zi, data, off, n, frame, backward);
+        }
+    }
+
+    /** The scalar recurrence on lanes [0, channels) of interleaved frames, state in the lanes' layout. */
+    static void scalarLanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, int channels, boolean backward) {
+        int sections = sos.length / 6;
+        double[] state = new double[2 * sections];
+        for (int c = 0; c < channels; c++) {
+            for (int s = 0; s < sections; s++) {
+                state[2 * s] = zi[(2 * s) * frame + c];
+                state[2 * s + 1] = zi[(2 * s + 1) * frame + c];
+            }
+            if (backward) {
+                backward(sos, state, data, off + c, data, off + c, n, frame);
+            } else {
+                forward(sos, state, data, off + c, data, off + c, n, frame);
+            }
+            for (int s = 0; s < sections; s++) {
+                zi[(2 * s) * frame + c] = state[2 * s];
+                zi[(2 * s + 1) * frame + c] = state[2 * s + 1];
+            }
+        }
+    }
 
     /**
      * Vector form over interleaved frames: sample t of lane-group g sits at
@@ -58,8 +94,9 @@ public final class SosKernel {
      * lane count; zi holds [section][2][frame] so each lane has its own state.
      * Runs forward or backward through the n frames, in place. The frames go in blocks, each
      * block through one section after another (state held in registers, one section at a
-     * time); every section still sees its input sequence in order, so the result equals the
-     * sample-by-sample recurrence exactly.
+     * time), up to four lane groups side by side so their independent recurrences overlap in
+     * the pipeline; every section still sees its input sequence in order, so the result equals
+     * the sample-by-sample recurrence exactly.
      */
     public static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward) {
         int lanes = SPECIES.length();
@@ -71,31 +108,82 @@ public final class SosKernel {
         for (int b = 0; b < n; b += BLOCK) {
             int count = Math.min(BLOCK, n - b);
             int first = backward ? off + (n - 1 - b) * frame : off + b * frame;
-            for (int g = 0; g < frame; g += lanes) {
-                for (int s = 0; s < sections; s++) {
-                    int c = s * 6;
-                    DoubleVector b0 = DoubleVector.broadcast(SPECIES, sos[c]);
-                    DoubleVector b1 = DoubleVector.broadcast(SPECIES, sos[c + 1]);
-                    DoubleVector b2 = DoubleVector.broadcast(SPECIES, sos[c + 2]);
-                    DoubleVector na1 = DoubleVector.broadcast(SPECIES, -sos[c + 4]);
-                    DoubleVector na2 = DoubleVector.broadcast(SPECIES, -sos[c + 5]);
-                    int zs0 = (2 * s) * frame + g;
-                    int zs1 = (2 * s + 1) * frame + g;
-                    DoubleVector z0 = DoubleVector.fromArray(SPECIES, zi, zs0);
-                    DoubleVector z1 = DoubleVector.fromArray(SPECIES, zi, zs1);
-                    int p = first + g;
-                    for (int t = 0; t < count; t++, p += step) {
-                        DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
-                        DoubleVector y = x.fma(b0, z0);
-                        z0 = x.fma(b1, y.fma(na1, z1));
-                        z1 = x.fma(b2, y.mul(na2));
-                        y.intoArray(data, p);
-                    }
-                    z0.intoArray(zi, zs0);
-                    z1.intoArray(zi, zs1);
+            for (int s = 0; s < sections; s++) {
+                int c = s * 6;
+                DoubleVector b0 = DoubleVector.broadcast(SPECIES, sos[c]);
+                DoubleVector b1 = DoubleVector.broadcast(SPECIES, sos[c + 1]);
+                DoubleVector b2 = DoubleVector.broadcast(SPECIES, sos[c + 2]);
+                DoubleVector na1 = DoubleVector.broadcast(SPECIES, -sos[c + 4]);
+                DoubleVector na2 = DoubleVector.broadcast(SPECIES, -sos[c + 5]);
+                int z0 = (2 * s) * frame;
+                int z1 = (2 * s + 1) * frame;
+                int g = 0;
+                for (; g + 4 * lanes <= frame; g += 4 * lanes) {
+                    four(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
+                }
+                for (; g < frame; g += lanes) {
+                    one(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step);
                 }
             }
         }
+    }
+
+    private static void one(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,
+                            int z0i, int z1i, double[] data, int p, int count, int step) {
+        DoubleVector z0 = DoubleVector.fromArray(SPECIES, zi, z0i);
+        DoubleVector z1 = DoubleVector.fromArray(SPECIES, zi, z1i);
+        for (int t = 0; t < count; t++, p += step) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
+            DoubleVector y = x.fma(b0, z0);
+            z0 = x.fma(b1, y.fma(na1, z1));
+            z1 = x.fma(b2, y.mul(na2));
+            y.intoArray(data, p);
+        }
+        z0.intoArray(zi, z0i);
+        z1.intoArray(zi, z1i);
+    }
+
+    /** Four adjacent lane groups at once: four independent chains for the out-of-order core. */
+    private static void four(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,
+                             int z0i, int z1i, double[] data, int p, int count, int step, int l) {
+        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, z0i);
+        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, z1i);
+        DoubleVector zb0 = DoubleVector.fromArray(SPECIES, zi, z0i + l);
+        DoubleVector zb1 = DoubleVector.fromArray(SPECIES, zi, z1i + l);
+        DoubleVector zc0 = DoubleVector.fromArray(SPECIES, zi, z0i + 2 * l);
+        DoubleVector zc1 = DoubleVector.fromArray(SPECIES, zi, z1i + 2 * l);
+        DoubleVector zd0 = DoubleVector.fromArray(SPECIES, zi, z0i + 3 * l);
+        DoubleVector zd1 = DoubleVector.fromArray(SPECIES, zi, z1i + 3 * l);
+        for (int t = 0; t < count; t++, p += step) {
+            DoubleVector xa = DoubleVector.fromArray(SPECIES, data, p);
+            DoubleVector xb = DoubleVector.fromArray(SPECIES, data, p + l);
+            DoubleVector xc = DoubleVector.fromArray(SPECIES, data, p + 2 * l);
+            DoubleVector xd = DoubleVector.fromArray(SPECIES, data, p + 3 * l);
+            DoubleVector ya = xa.fma(b0, za0);
+            DoubleVector yb = xb.fma(b0, zb0);
+            DoubleVector yc = xc.fma(b0, zc0);
+            DoubleVector yd = xd.fma(b0, zd0);
+            za0 = xa.fma(b1, ya.fma(na1, za1));
+            zb0 = xb.fma(b1, yb.fma(na1, zb1));
+            zc0 = xc.fma(b1, yc.fma(na1, zc1));
+            zd0 = xd.fma(b1, yd.fma(na1, zd1));
+            za1 = xa.fma(b2, ya.mul(na2));
+            zb1 = xb.fma(b2, yb.mul(na2));
+            zc1 = xc.fma(b2, yc.mul(na2));
+            zd1 = xd.fma(b2, yd.mul(na2));
+            ya.intoArray(data, p);
+            yb.intoArray(data, p + l);
+            yc.intoArray(data, p + 2 * l);
+            yd.intoArray(data, p + 3 * l);
+        }
+        za0.intoArray(zi, z0i);
+        za1.intoArray(zi, z1i);
+        zb0.intoArray(zi, z0i + l);
+        zb1.intoArray(zi, z1i + l);
+        zc0.intoArray(zi, z0i + 2 * l);
+        zc1.intoArray(zi, z1i + 2 * l);
+        zd0.intoArray(zi, z0i + 3 * l);
+        zd1.intoArray(zi, z1i + 3 * l);
     }
 
     /** The frame width (channels rounded up to whole vectors) that {@link #lanes} needs. */

@@ -35,8 +35,20 @@ public final class LazyChunkManager implements AutoCloseable {
     private volatile boolean closed;
     private int scheduledUpTo = -1;
 
+    private final boolean reverse;
+
     public LazyChunkManager(SignalSource source, String sourceId, ChunkPlan plan, int frame, ChunkCache cache,
                             ChunkWorkers workers, int prefetch) {
+        this(source, sourceId, plan, frame, cache, workers, prefetch, false);
+    }
+
+    /**
+     * With {@code reverse}, take(k) delivers the plan's chunk count-1-k: the last chunk first,
+     * for backward passes.
+     */
+    public LazyChunkManager(SignalSource source, String sourceId, ChunkPlan plan, int frame, ChunkCache cache,
+                            ChunkWorkers workers, int prefetch, boolean reverse) {
+        this.reverse = reverse;
         this.source = source;
         this.sourceId = sourceId;
         this.plan = plan;
@@ -104,8 +116,9 @@ public final class LazyChunkManager implements AutoCloseable {
             pending.put(index, f);
             scheduledUpTo = index;
         }
-        long start = plan.start(index);
-        int count = plan.length(index);
+        int physical = reverse ? plan.count() - 1 - index : index;
+        long start = plan.start(physical);
+        int count = plan.length(physical);
         workers.submit(priority, () -> {
             if (closed) {
                 f.cancel(false);
@@ -119,7 +132,7 @@ public final class LazyChunkManager implements AutoCloseable {
                         cache.put(key, buffer, count * frame);
                     }
                 }
-                f.complete(new Chunk(index, start, count, buffer));
+                f.complete(new Chunk(physical, start, count, buffer));
             } catch (Throwable t) {
                 f.completeExceptionally(t);
             }

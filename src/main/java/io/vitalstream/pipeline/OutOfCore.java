@@ -7,8 +7,6 @@ import io.vitalstream.dsp.Smoothing;
 import io.vitalstream.dsp.SosFilter;
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.error.InvalidParameterException;
-import io.vitalstream.io.BinaryWriter;
-import io.vitalstream.io.MappedFrames;
 import io.vitalstream.io.SampleType;
 import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
@@ -25,10 +23,10 @@ import java.nio.file.Path;
  * <ul>
  * <li>causal IIR carries each lane's section state from chunk to chunk;</li>
  * <li>zero-phase IIR runs the forward pass over the odd extension's head, the chunks and its
- *     tail (read from both ends of the file), writes the forward output to a float64 scratch
- *     file, then runs the backward pass over the tail and the scratch file's chunks in
- *     reverse, from scipy's steady-state start: exactly sosfiltfilt, not an overlap
- *     approximation;</li>
+ *     tail (read from both ends of the file), keeping only each chunk's starting state; the
+ *     backward pass then takes the chunks last to first, recomputes each chunk's forward
+ *     output from its checkpoint and filters it backwards from scipy's steady-state start:
+ *     exactly sosfiltfilt, not an overlap approximation, with no scratch file;</li>
  * <li>FIR and window filters compute each output window from the input window it depends on
  *     (blocks at fixed positions for overlap-add; a halo for the window filters).</li>
  * </ul>
@@ -75,7 +73,7 @@ final class OutOfCore {
         try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
             for (int i = 0; i < plan.count(); i++) {
                 LazyChunkManager.Chunk c = chunks.take(i);
-                SosKernel.lanes(flat, state, c.data(), 0, c.count(), frame, false);
+                SosKernel.run(flat, state, c.data(), 0, c.count(), frame, in.channels(), false);
                 out.write(c.start(), c.count(), c.data(), 0, frame);
                 chunks.release(c);
                 if (streaming != null) {
@@ -164,46 +162,42 @@ final class OutOfCore {
             }
         }
         double[] state = scaledState(zi, ext, 0, frame);
-        SosKernel.lanes(flat, state, ext, 0, pad, frame, false);
+        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
 
-        Path forward = scratch.resolve("forward-" + System.nanoTime() + ".f64");
-        try {
-            try (BinaryWriter tmp = BinaryWriter.raw(forward, SampleType.FLOAT64, channels, n);
-                 LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
-                for (int i = 0; i < plan.count(); i++) {
-                    LazyChunkManager.Chunk c = chunks.take(i);
-                    SosKernel.lanes(flat, state, c.data(), 0, c.count(), frame, false);
-                    tmp.write(c.start(), c.count(), c.data(), 0, frame);
-                    chunks.release(c);
-                    control.chunkDone(join(label, "forward pass"));
-                }
+        // forward pass: only the state at each chunk's start is kept (a few doubles per chunk)
+        double[][] checkpoints = new double[plan.count()][];
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+            for (int i = 0; i < plan.count(); i++) {
+                LazyChunkManager.Chunk c = chunks.take(i);
+                checkpoints[i] = state.clone();
+                SosKernel.run(flat, state, c.data(), 0, c.count(), frame, channels, false);
+                chunks.release(c);
+                control.chunkDone(join(label, "forward pass"));
             }
-            // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
-            in.read(n - 1 - pad, pad + 1, x, 0, frame);
-            for (int i = 0; i < pad; i++) {
-                for (int c = 0; c < channels; c++) {
-                    ext[i * frame + c] = 2 * x[pad * frame + c] - x[(pad - 1 - i) * frame + c];
-                }
+        }
+        // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
+        in.read(n - 1 - pad, pad + 1, x, 0, frame);
+        for (int i = 0; i < pad; i++) {
+            for (int c = 0; c < channels; c++) {
+                ext[i * frame + c] = 2 * x[pad * frame + c] - x[(pad - 1 - i) * frame + c];
             }
-            SosKernel.lanes(flat, state, ext, 0, pad, frame, false);
-            state = scaledState(zi, ext, pad - 1, frame);
-            SosKernel.lanes(flat, state, ext, 0, pad, frame, true);
+        }
+        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
+        double[] back = scaledState(zi, ext, pad - 1, frame);
+        SosKernel.run(flat, back, ext, 0, pad, frame, channels, true);
 
-            try (MappedFrames fwd = new MappedFrames(forward, 0, n, channels, null, SampleType.FLOAT64,
-                    java.nio.ByteOrder.LITTLE_ENDIAN, MappedFrames.Layout.INTERLEAVED, java.util.OptionalDouble.empty(),
-                    java.util.Collections.nCopies(channels, ""), io.vitalstream.io.Access.MAPPED)) {
-                double[] buf = new double[plan.chunkFrames() * frame];
-                for (int i = plan.count() - 1; i >= 0; i--) {
-                    long start = plan.start(i);
-                    int count = plan.length(i);
-                    fwd.read(start, count, buf, 0, frame);
-                    SosKernel.lanes(flat, state, buf, 0, count, frame, true);
-                    out.write(start, count, buf, 0, frame);
-                    control.chunkDone(join(label, "backward pass"));
-                }
+        // backward pass, last chunk first: each chunk's forward output is recomputed from its
+        // checkpoint (the same arithmetic, so the same bits) instead of being kept on disk
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch, true)) {
+            for (int k = 0; k < plan.count(); k++) {
+                LazyChunkManager.Chunk c = chunks.take(k);
+                SosKernel.run(flat, checkpoints[c.index()], c.data(), 0, c.count(), frame, channels, false);
+                SosKernel.run(flat, back, c.data(), 0, c.count(), frame, channels, true);
+                out.write(c.start(), c.count(), c.data(), 0, frame);
+                checkpoints[c.index()] = null;
+                chunks.release(c);
+                control.chunkDone(join(label, "backward pass"));
             }
-        } finally {
-            deleteQuietly(forward);
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SosKernelTest {
 
@@ -44,6 +45,39 @@ class SosKernelTest {
                         lane[i] = data[i * frame + c];
                     }
                     assertArrayEquals(scalar[c], lane, 0.0, "channel " + c + " of " + channels + (backward ? " backward" : " forward"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void dispatcherGivesTheSameBitsOnTheScalarAndVectorPaths() {
+        Random rnd = new Random(13);
+        int n = 3000;
+        for (int channels = 1; channels <= SosKernel.SCALAR_MAX_CHANNELS + 2; channels++) {
+            int frame = SosKernel.frameFor(channels);
+            double[] data = new double[n * frame];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < channels; c++) {
+                    data[i * frame + c] = rnd.nextGaussian();
+                }
+            }
+            for (boolean backward : new boolean[] {false, true}) {
+                double[] viaRun = data.clone();
+                double[] viaLanes = data.clone();
+                double[] z1 = new double[SOS.length / 3 * frame];
+                double[] z2 = new double[SOS.length / 3 * frame];
+                SosKernel.run(SOS, z1, viaRun, 0, n, frame, channels, backward);
+                SosKernel.lanes(SOS, z2, viaLanes, 0, n, frame, backward);
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < channels; c++) {
+                        assertEquals(Double.doubleToRawLongBits(viaLanes[i * frame + c]), Double.doubleToRawLongBits(viaRun[i * frame + c]));
+                    }
+                }
+                for (int k = 0; k < z1.length; k++) {
+                    if (k % frame < channels) {
+                        assertEquals(z2[k], z1[k], 0.0, "state");
+                    }
                 }
             }
         }
