@@ -10,6 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   z0'    = b1 x - a1 y + z1
  *   z1'    = b2 x - a2 y
  * </pre>
+ * evaluated as y = fma(b0, x, z0), z0' = fma(-a1, y, fma(b1, x, z1)), z1' = fma(-a2, y, b2 x):
+ * the terms not involving y come first, so the loop-carried chain through y is two fused
+ * multiply-adds long (8 cycles) rather than three.
  * State is carried in {@code zi} ([section][2] per channel), so a signal filtered in pieces
  * gives bit for bit the output of filtering it whole. Both forms use fused multiply-adds in
  * the same order, so the vector form (one lane per channel) equals the scalar form exactly.
@@ -33,8 +36,8 @@ public final class SosKernel {
             for (int s = 0; s < sections; s++) {
                 int c = s * 6;
                 double y = Math.fma(sos[c], x, zi[2 * s]);
-                zi[2 * s] = Math.fma(sos[c + 1], x, Math.fma(-sos[c + 4], y, zi[2 * s + 1]));
-                zi[2 * s + 1] = Math.fma(sos[c + 2], x, -sos[c + 5] * y);
+                zi[2 * s] = Math.fma(-sos[c + 4], y, Math.fma(sos[c + 1], x, zi[2 * s + 1]));
+                zi[2 * s + 1] = Math.fma(-sos[c + 5], y, sos[c + 2] * x);
                 x = y;
             }
             out[outOff + i * stride] = x;
@@ -67,25 +70,87 @@ public final class SosKernel {
         }
     }
 
-    /** The scalar recurrence on lanes [0, channels) of interleaved frames, state in the lanes' layout. */
+    /**
+     * The scalar recurrence on lanes [0, channels) of interleaved frames, state in the lanes'
+     * layout. Blocks of samples go through the sections four at a time (then two, then one)
+     * with the state in locals: sample-major within a group, so the sections' chains overlap in
+     * the pipeline instead of waiting on each other. Same operations, same bits as
+     * {@link #forward}.
+     */
     static void scalarLanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, int channels, boolean backward) {
         int sections = sos.length / 6;
-        double[] state = new double[2 * sections];
+        int step = backward ? -frame : frame;
         for (int c = 0; c < channels; c++) {
-            for (int s = 0; s < sections; s++) {
-                state[2 * s] = zi[(2 * s) * frame + c];
-                state[2 * s + 1] = zi[(2 * s + 1) * frame + c];
-            }
-            if (backward) {
-                backward(sos, state, data, off + c, data, off + c, n, frame);
-            } else {
-                forward(sos, state, data, off + c, data, off + c, n, frame);
-            }
-            for (int s = 0; s < sections; s++) {
-                zi[(2 * s) * frame + c] = state[2 * s];
-                zi[(2 * s + 1) * frame + c] = state[2 * s + 1];
+            for (int b = 0; b < n; b += BLOCK) {
+                int count = Math.min(BLOCK, n - b);
+                int first = (backward ? off + (n - 1 - b) * frame : off + b * frame) + c;
+                int s = 0;
+                for (; s + 4 <= sections; s += 4) {
+                    quad(sos, s, zi, frame, c, data, first, count, step);
+                }
+                for (; s < sections; s++) {
+                    single(sos, s, zi, frame, c, data, first, count, step);
+                }
             }
         }
+    }
+
+    private static void single(double[] sos, int s, double[] zi, int frame, int lane, double[] data, int p, int count, int step) {
+        int c = s * 6;
+        double b0 = sos[c], b1 = sos[c + 1], b2 = sos[c + 2], na1 = -sos[c + 4], na2 = -sos[c + 5];
+        int i0 = (2 * s) * frame + lane;
+        int i1 = (2 * s + 1) * frame + lane;
+        double z0 = zi[i0];
+        double z1 = zi[i1];
+        for (int t = 0; t < count; t++, p += step) {
+            double x = data[p];
+            double y = Math.fma(b0, x, z0);
+            z0 = Math.fma(na1, y, Math.fma(b1, x, z1));
+            z1 = Math.fma(na2, y, b2 * x);
+            data[p] = y;
+        }
+        zi[i0] = z0;
+        zi[i1] = z1;
+    }
+
+    private static void quad(double[] sos, int s, double[] zi, int frame, int lane, double[] data, int p, int count, int step) {
+        int c = s * 6;
+        double a0 = sos[c], a1 = sos[c + 1], a2 = sos[c + 2], a4 = -sos[c + 4], a5 = -sos[c + 5];
+        double e0 = sos[c + 6], e1 = sos[c + 7], e2 = sos[c + 8], e4 = -sos[c + 10], e5 = -sos[c + 11];
+        double f0 = sos[c + 12], f1 = sos[c + 13], f2 = sos[c + 14], f4 = -sos[c + 16], f5 = -sos[c + 17];
+        double g0 = sos[c + 18], g1 = sos[c + 19], g2 = sos[c + 20], g4 = -sos[c + 22], g5 = -sos[c + 23];
+        int ia = (2 * s) * frame + lane;
+        double za0 = zi[ia], za1 = zi[ia + frame];
+        double ze0 = zi[ia + 2 * frame], ze1 = zi[ia + 3 * frame];
+        double zf0 = zi[ia + 4 * frame], zf1 = zi[ia + 5 * frame];
+        double zg0 = zi[ia + 6 * frame], zg1 = zi[ia + 7 * frame];
+        for (int t = 0; t < count; t++, p += step) {
+            double x = data[p];
+            double y = Math.fma(a0, x, za0);
+            za0 = Math.fma(a4, y, Math.fma(a1, x, za1));
+            za1 = Math.fma(a5, y, a2 * x);
+            x = y;
+            y = Math.fma(e0, x, ze0);
+            ze0 = Math.fma(e4, y, Math.fma(e1, x, ze1));
+            ze1 = Math.fma(e5, y, e2 * x);
+            x = y;
+            y = Math.fma(f0, x, zf0);
+            zf0 = Math.fma(f4, y, Math.fma(f1, x, zf1));
+            zf1 = Math.fma(f5, y, f2 * x);
+            x = y;
+            y = Math.fma(g0, x, zg0);
+            zg0 = Math.fma(g4, y, Math.fma(g1, x, zg1));
+            zg1 = Math.fma(g5, y, g2 * x);
+            data[p] = y;
+        }
+        zi[ia] = za0;
+        zi[ia + frame] = za1;
+        zi[ia + 2 * frame] = ze0;
+        zi[ia + 3 * frame] = ze1;
+        zi[ia + 4 * frame] = zf0;
+        zi[ia + 5 * frame] = zf1;
+        zi[ia + 6 * frame] = zg0;
+        zi[ia + 7 * frame] = zg1;
     }
 
     /**
@@ -135,8 +200,8 @@ public final class SosKernel {
         for (int t = 0; t < count; t++, p += step) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
             DoubleVector y = x.fma(b0, z0);
-            z0 = x.fma(b1, y.fma(na1, z1));
-            z1 = x.fma(b2, y.mul(na2));
+            z0 = y.fma(na1, x.fma(b1, z1));
+            z1 = y.fma(na2, x.mul(b2));
             y.intoArray(data, p);
         }
         z0.intoArray(zi, z0i);
@@ -163,14 +228,14 @@ public final class SosKernel {
             DoubleVector yb = xb.fma(b0, zb0);
             DoubleVector yc = xc.fma(b0, zc0);
             DoubleVector yd = xd.fma(b0, zd0);
-            za0 = xa.fma(b1, ya.fma(na1, za1));
-            zb0 = xb.fma(b1, yb.fma(na1, zb1));
-            zc0 = xc.fma(b1, yc.fma(na1, zc1));
-            zd0 = xd.fma(b1, yd.fma(na1, zd1));
-            za1 = xa.fma(b2, ya.mul(na2));
-            zb1 = xb.fma(b2, yb.mul(na2));
-            zc1 = xc.fma(b2, yc.mul(na2));
-            zd1 = xd.fma(b2, yd.mul(na2));
+            za0 = ya.fma(na1, xa.fma(b1, za1));
+            zb0 = yb.fma(na1, xb.fma(b1, zb1));
+            zc0 = yc.fma(na1, xc.fma(b1, zc1));
+            zd0 = yd.fma(na1, xd.fma(b1, zd1));
+            za1 = ya.fma(na2, xa.mul(b2));
+            zb1 = yb.fma(na2, xb.mul(b2));
+            zc1 = yc.fma(na2, xc.mul(b2));
+            zd1 = yd.fma(na2, xd.mul(b2));
             ya.intoArray(data, p);
             yb.intoArray(data, p + l);
             yc.intoArray(data, p + 2 * l);
@@ -186,8 +251,15 @@ public final class SosKernel {
         zd1.intoArray(zi, z1i + 3 * l);
     }
 
-    /** The frame width (channels rounded up to whole vectors) that {@link #lanes} needs. */
+    /**
+     * The frame width {@link #run} wants: the channels themselves when few (the scalar path
+     * needs no padding, and a padded single channel would touch a cache line per sample), else
+     * the channels rounded up to whole vectors.
+     */
     public static int frameFor(int channels) {
+        if (channels <= SCALAR_MAX_CHANNELS) {
+            return channels;
+        }
         int lanes = SPECIES.length();
         return (channels + lanes - 1) / lanes * lanes;
     }

@@ -20,7 +20,8 @@ class SosKernelTest {
         Random rnd = new Random(7);
         for (int channels : new int[] {1, 3, 8, 9, 16, 17, 32}) {
             int n = 1000 + rnd.nextInt(500);
-            int frame = SosKernel.frameFor(channels);
+            int lanes = SosKernel.SPECIES.length();
+            int frame = (channels + lanes - 1) / lanes * lanes; // the vector form's padded frame
             double[] data = new double[n * frame];
             double[][] scalar = new double[channels][n];
             for (int c = 0; c < channels; c++) {
@@ -55,7 +56,8 @@ class SosKernelTest {
         Random rnd = new Random(13);
         int n = 3000;
         for (int channels = 1; channels <= SosKernel.SCALAR_MAX_CHANNELS + 2; channels++) {
-            int frame = SosKernel.frameFor(channels);
+            int lanes = SosKernel.SPECIES.length();
+            int frame = (channels + lanes - 1) / lanes * lanes; // lanes() needs whole vectors
             double[] data = new double[n * frame];
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < channels; c++) {
