@@ -65,9 +65,29 @@ public final class SosKernel {
     public static void run(double[] sos, double[] zi, double[] data, int off, int n, int frame, int channels, boolean backward) {
         if (channels <= SCALAR_MAX_CHANNELS) {
             scalarLanes(sos, zi, data, off, n, frame, channels, backward);
-        } else {
-            lanes(sos, zi, data, off, n, frame, backward);
+            return;
         }
+        int lanes = SPECIES.length();
+        int groups = frame / lanes;
+        if (threads > 1 && groups >= 2 && (long) n * frame >= PARALLEL_MIN_SAMPLES) {
+            // lane groups are independent: the second half runs on another core
+            int half = groups / 2 * lanes;
+            java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinPool.commonPool()
+                    .submit(() -> lanes(sos, zi, data, off, n, frame, backward, half, frame));
+            lanes(sos, zi, data, off, n, frame, backward, 0, half);
+            other.join();
+        } else {
+            lanes(sos, zi, data, off, n, frame, backward, 0, frame);
+        }
+    }
+
+    /** Below this many samples a second thread costs more than it saves. */
+    static final long PARALLEL_MIN_SAMPLES = 1 << 16;
+    private static volatile int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    /** 1 keeps every call on its caller's thread (benchmarks compare 1 and 2); results are the same either way. */
+    public static void setThreads(int n) {
+        threads = Math.max(1, n);
     }
 
     /**
@@ -164,6 +184,11 @@ public final class SosKernel {
      * the sample-by-sample recurrence exactly.
      */
     public static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward) {
+        lanes(sos, zi, data, off, n, frame, backward, 0, frame);
+    }
+
+    /** {@link #lanes} on the lane groups in [gFrom, gTo) of each frame only. */
+    static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
         int lanes = SPECIES.length();
         if (frame % lanes != 0) {
             throw new IllegalArgumentException("frame " + frame + " is not a multiple of " + lanes + " lanes");
@@ -182,11 +207,14 @@ public final class SosKernel {
                 DoubleVector na2 = DoubleVector.broadcast(SPECIES, -sos[c + 5]);
                 int z0 = (2 * s) * frame;
                 int z1 = (2 * s + 1) * frame;
-                int g = 0;
-                for (; g + 4 * lanes <= frame; g += 4 * lanes) {
+                int g = gFrom;
+                for (; g + 4 * lanes <= gTo; g += 4 * lanes) {
                     four(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
                 }
-                for (; g < frame; g += lanes) {
+                for (; g + 2 * lanes <= gTo; g += 2 * lanes) {
+                    two(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
+                }
+                for (; g < gTo; g += lanes) {
                     one(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step);
                 }
             }
@@ -206,6 +234,31 @@ public final class SosKernel {
         }
         z0.intoArray(zi, z0i);
         z1.intoArray(zi, z1i);
+    }
+
+    /** Two adjacent lane groups at once. */
+    private static void two(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,
+                            int z0i, int z1i, double[] data, int p, int count, int step, int l) {
+        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, z0i);
+        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, z1i);
+        DoubleVector zb0 = DoubleVector.fromArray(SPECIES, zi, z0i + l);
+        DoubleVector zb1 = DoubleVector.fromArray(SPECIES, zi, z1i + l);
+        for (int t = 0; t < count; t++, p += step) {
+            DoubleVector xa = DoubleVector.fromArray(SPECIES, data, p);
+            DoubleVector xb = DoubleVector.fromArray(SPECIES, data, p + l);
+            DoubleVector ya = xa.fma(b0, za0);
+            DoubleVector yb = xb.fma(b0, zb0);
+            za0 = ya.fma(na1, xa.fma(b1, za1));
+            zb0 = yb.fma(na1, xb.fma(b1, zb1));
+            za1 = ya.fma(na2, xa.mul(b2));
+            zb1 = yb.fma(na2, xb.mul(b2));
+            ya.intoArray(data, p);
+            yb.intoArray(data, p + l);
+        }
+        za0.intoArray(zi, z0i);
+        za1.intoArray(zi, z1i);
+        zb0.intoArray(zi, z0i + l);
+        zb1.intoArray(zi, z1i + l);
     }
 
     /** Four adjacent lane groups at once: four independent chains for the out-of-order core. */
