@@ -1,0 +1,111 @@
+import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.MedianFilter;
+import io.vitalstream.dsp.OverlapAdd;
+import io.vitalstream.dsp.SosFilter;
+import io.vitalstream.dsp.ZeroPhase;
+import io.vitalstream.dsp.design.FirDesign;
+import io.vitalstream.dsp.design.IirDesign;
+import io.vitalstream.dsp.design.IirFamily;
+import io.vitalstream.dsp.design.Response;
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.dsp.design.Window;
+import io.vitalstream.io.Access;
+import io.vitalstream.io.BinaryWriter;
+import io.vitalstream.io.SampleType;
+import io.vitalstream.io.SignalFiles;
+import io.vitalstream.io.SignalSource;
+import io.vitalstream.kernels.SosKernel;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Our side of kernels/bench.sh: the same inputs as scipy_bench.py (read from its .npy files),
+ * the same filters, median of 5 timed runs after warm-up; prints one JSON object of
+ * samples/s and writes each output for scipy_bench.py to check.
+ *
+ *   java -cp ... KernelBench.java <dir>
+ */
+public class KernelBench {
+
+    static final double FS = 1000;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        double[] one = read(dir.resolve("in-one.npy"))[0];
+        double[][] multi = read(dir.resolve("in-multi.npy"));
+        Sos sos = IirDesign.design(IirFamily.BUTTER, Response.BANDPASS, 4, new double[] {0.5, 40}, FS, 1, 40);
+        double[] taps = FirDesign.firwin(1001, new double[] {0.5, 40}, Response.BANDPASS, Window.parse("hamming", null), FS);
+        double[] one1m = java.util.Arrays.copyOf(one, 1_000_000);
+        double[] one200k = java.util.Arrays.copyOf(one, 200_000);
+        Map<String, Object> out = new LinkedHashMap<>();
+        SosKernel.setThreads(1);
+        time(out, "sosfiltfilt_32ch_1thread", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
+        SosKernel.setThreads(2);
+        double[][] zp = time(out, "sosfiltfilt_32ch", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
+        double[] causal = time(out, "sosfilt_1ch", one.length, () -> SosFilter.filter(sos, one));
+        double[] zp1 = time(out, "sosfiltfilt_1ch", one.length, () -> ZeroPhase.filter(sos, one));
+        OverlapAdd oa = new OverlapAdd(taps);
+        double[] fir = time(out, "fir1001_f64", one.length, () -> oa.apply(one, 500));
+        double[] m5 = time(out, "median5", one1m.length, () -> MedianFilter.apply(one1m, 5));
+        double[] m101 = time(out, "median101", one200k.length, () -> MedianFilter.apply(one200k, 101));
+        write(dir.resolve("ours-sosfiltfilt_32ch.npy"), zp);
+        write(dir.resolve("ours-sosfilt_1ch.npy"), new double[][] {causal});
+        write(dir.resolve("ours-sosfiltfilt_1ch.npy"), new double[][] {zp1});
+        write(dir.resolve("ours-fir1001_f64.npy"), new double[][] {fir});
+        write(dir.resolve("ours-median5.npy"), new double[][] {m5});
+        write(dir.resolve("ours-median101.npy"), new double[][] {m101});
+        StringBuilder json = new StringBuilder("{");
+        out.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        System.out.println(json.append('}'));
+    }
+
+    static <T> T time(Map<String, Object> out, String name, long samples, Supplier<T> run) {
+        T result = null;
+        for (int i = 0; i < 3; i++) {
+            result = run.get(); // warm-up: JIT
+        }
+        double[] t = new double[5];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            result = run.get();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        java.util.Arrays.sort(t);
+        out.put(name, Math.round(samples / t[2]));
+        return result;
+    }
+
+    static double[][] read(Path p) {
+        try (SignalSource s = SignalFiles.open(p, null, null, null, Access.MAPPED, null)) {
+            int n = (int) s.frames();
+            int ch = s.channels();
+            double[] buf = new double[n * ch];
+            s.read(0, n, buf, 0, ch);
+            double[][] x = new double[ch][n];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < ch; c++) {
+                    x[c][i] = buf[i * ch + c];
+                }
+            }
+            return x;
+        }
+    }
+
+    static void write(Path p, double[][] x) {
+        int ch = x.length;
+        int n = x[0].length;
+        double[] buf = new double[n * ch];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < ch; c++) {
+                buf[i * ch + c] = x[c][i];
+            }
+        }
+        try (BinaryWriter w = BinaryWriter.npy(p, SampleType.FLOAT64, ch, n, ch == 1)) {
+            w.write(0, n, buf, 0, ch);
+        }
+    }
+}
