@@ -46,6 +46,26 @@ public class KernelBench {
         time(out, "sosfiltfilt_32ch_1thread", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
         SosKernel.setThreads(2);
         double[][] zp = time(out, "sosfiltfilt_32ch", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
+        // the kernel alone: both passes over channels already interleaved in memory
+        for (int ch : new int[] {8, 32}) {
+            int frame = SosKernel.frameFor(ch);
+            int n = multi[0].length;
+            double[] data = new double[n * frame];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < ch; c++) {
+                    data[i * frame + c] = multi[c][i];
+                }
+            }
+            double[] flat = sos.flat();
+            time(out, "kernel_zero_phase_" + ch + "ch", (long) n * ch, () -> {
+                double[] zi = new double[flat.length / 3 * frame];
+                SosKernel.run(flat, zi, data, 0, n, frame, ch, false);
+                SosKernel.run(flat, zi, data, 0, n, frame, ch, true);
+                return data;
+            });
+        }
+        double[][] eight = java.util.Arrays.copyOf(multi, 8);
+        time(out, "sosfiltfilt_8ch", eight.length * (long) eight[0].length, () -> ZeroPhase.filter(sos, eight));
         double[] causal = time(out, "sosfilt_1ch", one.length, () -> SosFilter.filter(sos, one));
         double[] zp1 = time(out, "sosfiltfilt_1ch", one.length, () -> ZeroPhase.filter(sos, one));
         OverlapAdd oa = new OverlapAdd(taps);

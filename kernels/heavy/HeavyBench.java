@@ -30,7 +30,7 @@ import java.util.List;
  * (VmHWM). Run by kernels/heavy/bench.sh with a small heap; the output is checked
  * against scipy by check_windows.py.
  *
- *   java -cp ... HeavyBench.java <dir> <gigabytes> <channels> <strategy>
+ *   java -cp ... HeavyBench.java <dir> <gigabytes> <channels> <strategy | generate>
  */
 public class HeavyBench {
 
@@ -40,7 +40,8 @@ public class HeavyBench {
         Path dir = Path.of(args[0]);
         double gb = Double.parseDouble(args[1]);
         int channels = Integer.parseInt(args[2]);
-        Strategy strategy = Strategy.parse(args.length > 3 ? args[3] : "memory_mapped");
+        boolean generateOnly = args.length > 3 && args[3].equals("generate");
+        Strategy strategy = generateOnly ? null : Strategy.parse(args.length > 3 ? args[3] : "memory_mapped");
         Files.createDirectories(dir);
         long frames = (long) (gb * (1L << 30)) / (4L * channels);
         Path input = dir.resolve("input-" + args[1] + "g.npy");
@@ -49,6 +50,10 @@ public class HeavyBench {
             generate(input, frames, channels);
         }
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
+        if (generateOnly) {
+            System.out.println(input);
+            return;
+        }
 
         Sos sos = IirDesign.design(IirFamily.BUTTER, Response.BANDPASS, 4, new double[] {0.5, 40}, FS, 1, 40);
         List<FilterSpec> stages = List.of(new FilterSpec.Iir(sos, true));

@@ -128,6 +128,14 @@ public class JobsResource {
         return m;
     }
 
+    @GET
+    @Path("/jobs/{id}/quality")
+    @Operation(summary = "Quality of a completed job on an excerpt of one channel (default the first 5 minutes)")
+    public io.vitalstream.dsp.quality.QualityReport quality(@PathParam("id") String id, @QueryParam("channel") @DefaultValue("0") int channel,
+                                                            @QueryParam("seconds") @DefaultValue("300") double seconds) {
+        return previews.quality(id, channel, seconds);
+    }
+
     @POST
     @Path("/cancel/{id}")
     @Operation(summary = "Cancel a queued or running job; it stops within one chunk and publishes no result")

@@ -17,15 +17,25 @@ public final class SosFilter {
     }
 
     /**
-     * sosfilt on several channels at once, one vector lane per channel (state from rest).
+     * sosfilt on several channels at once, one vector lane per channel (state from rest), a
+     * block of frames at a time through a small reused buffer.
      * Equal bit for bit to {@link #filter(Sos, double[])} on each channel.
      */
     public static double[][] filter(Sos sos, double[][] channels) {
         int n = channels[0].length;
-        int frame = SosKernel.frameFor(channels.length);
-        double[] data = Interleave.pack(channels, 0, n, frame, 0, 0);
-        SosKernel.run(sos.flat(), new double[2 * sos.count() * frame], data, 0, n, frame, channels.length, false);
-        return Interleave.unpack(data, channels.length, n, frame, 0);
+        int ch = channels.length;
+        int frame = SosKernel.frameFor(ch);
+        double[] flat = sos.flat();
+        double[] state = new double[2 * sos.count() * frame];
+        double[][] out = new double[ch][n];
+        double[] buf = new double[Math.min(ZeroPhase.BLOCK, n) * frame];
+        for (int start = 0; start < n; start += ZeroPhase.BLOCK) {
+            int count = Math.min(ZeroPhase.BLOCK, n - start);
+            Interleave.pack(channels, start, count, buf, frame);
+            SosKernel.run(flat, state, buf, 0, count, frame, ch, false);
+            Interleave.unpack(buf, count, frame, out, start);
+        }
+        return out;
     }
 
     /**

@@ -1,8 +1,7 @@
 package io.vitalstream.dsp;
 
-import io.vitalstream.error.InvalidParameterException;
-
 import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.kernels.SosKernel;
 
 /**
@@ -11,8 +10,17 @@ import io.vitalstream.kernels.SosKernel;
  * filtered forward from the Gustafsson-style steady state (sosfilt_zi scaled by the first
  * extended sample), then backward from the steady state scaled by the last forward output,
  * and the padding cut off. Zero phase, squared magnitude.
+ * <p>
+ * The channels run side by side in vector lanes, a block of frames at a time through a small
+ * reused buffer: the forward pass keeps only the state at each block's start; the backward
+ * pass takes the blocks last to first, recomputes each block's forward output from its
+ * checkpoint and filters it backwards. Nothing the size of the signal is allocated besides
+ * the result, and the arithmetic is the out-of-core pipeline's, so both give the same bits.
  */
 public final class ZeroPhase {
+
+    /** Frames per block: the block of every channel stays in the core's caches. */
+    static final int BLOCK = 4096;
 
     private ZeroPhase() {
     }
@@ -26,7 +34,6 @@ public final class ZeroPhase {
         return filter(sos, new double[][] {x})[0];
     }
 
-    /** sosfiltfilt on each channel, the channels running side by side in vector lanes. */
     public static double[][] filter(Sos sos, double[][] channels) {
         int n = channels[0].length;
         int pad = sos.defaultPadLength();
@@ -35,36 +42,57 @@ public final class ZeroPhase {
                     "zero-phase filtering with this filter needs more than " + pad + " samples per channel, got " + n
                             + "; send a longer signal or set zero_phase to false");
         }
-        int frame = SosKernel.frameFor(channels.length);
-        double[] data = Interleave.pack(channels, 0, n, frame, pad, pad);
-        for (int c = 0; c < channels.length; c++) {
-            oddExtend(data, c, frame, n, pad);
-        }
-        double[] sosFlat = sos.flat();
+        int ch = channels.length;
+        int frame = SosKernel.frameFor(ch);
+        double[] flat = sos.flat();
         double[] zi = SosFilter.steadyState(sos);
-        int total = n + 2 * pad;
+        double[][] out = new double[ch][n];
 
-        double[] state = scaledState(zi, data, 0, frame);
-        SosKernel.run(sosFlat, state, data, 0, total, frame, channels.length, false);
-        state = scaledState(zi, data, total - 1, frame);
-        SosKernel.run(sosFlat, state, data, 0, total, frame, channels.length, true);
-        return Interleave.unpack(data, channels.length, n, frame, pad);
-    }
-
-    /** 2 x[0] - x[pad..1] before, 2 x[n-1] - x[n-2..n-1-pad] after (scipy's odd_ext). */
-    private static void oddExtend(double[] data, int lane, int frame, int n, int pad) {
-        int first = pad * frame + lane;
-        int last = (pad + n - 1) * frame + lane;
-        double x0 = data[first];
-        double xn = data[last];
-        for (int i = 1; i <= pad; i++) {
-            data[first - i * frame] = 2 * x0 - data[first + i * frame];
-            data[last + i * frame] = 2 * xn - data[last - i * frame];
+        // head of the odd extension: 2 x[0] - x[pad - i], i = 0 .. pad-1
+        double[] ext = new double[pad * frame];
+        for (int c = 0; c < ch; c++) {
+            double[] x = channels[c];
+            for (int i = 0; i < pad; i++) {
+                ext[i * frame + c] = 2 * x[0] - x[pad - i];
+            }
         }
+        double[] state = scaledState(zi, ext, 0, frame);
+        SosKernel.run(flat, state, ext, 0, pad, frame, ch, false);
+
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        double[][] checkpoints = new double[blocks][];
+        double[] buf = new double[Math.min(BLOCK, n) * frame];
+        for (int b = 0; b < blocks; b++) {
+            int start = b * BLOCK;
+            int count = Math.min(BLOCK, n - start);
+            Interleave.pack(channels, start, count, buf, frame);
+            checkpoints[b] = state.clone();
+            SosKernel.run(flat, state, buf, 0, count, frame, ch, false);
+        }
+        // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
+        for (int c = 0; c < ch; c++) {
+            double[] x = channels[c];
+            for (int i = 0; i < pad; i++) {
+                ext[i * frame + c] = 2 * x[n - 1] - x[n - 2 - i];
+            }
+        }
+        SosKernel.run(flat, state, ext, 0, pad, frame, ch, false);
+        double[] back = scaledState(zi, ext, pad - 1, frame);
+        SosKernel.run(flat, back, ext, 0, pad, frame, ch, true);
+
+        for (int b = blocks - 1; b >= 0; b--) {
+            int start = b * BLOCK;
+            int count = Math.min(BLOCK, n - start);
+            Interleave.pack(channels, start, count, buf, frame);
+            SosKernel.run(flat, checkpoints[b], buf, 0, count, frame, ch, false);
+            SosKernel.run(flat, back, buf, 0, count, frame, ch, true);
+            Interleave.unpack(buf, count, frame, out, start);
+        }
+        return out;
     }
 
     /** zi laid out [section][2][frame], each lane's copy scaled by that lane's sample at frame t. */
-    private static double[] scaledState(double[] zi, double[] data, int t, int frame) {
+    static double[] scaledState(double[] zi, double[] data, int t, int frame) {
         double[] state = new double[zi.length * frame];
         for (int k = 0; k < zi.length; k++) {
             for (int lane = 0; lane < frame; lane++) {

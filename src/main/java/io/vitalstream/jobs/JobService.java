@@ -122,6 +122,11 @@ public class JobService {
         return uploads;
     }
 
+    /** An upload made from a built-in example recording. */
+    public Upload createExample(String name) {
+        return ExampleRecordings.create(name, uploads);
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -57,6 +57,59 @@ public class PreviewService {
         return new Result(job, in, out);
     }
 
+    /**
+     * Quality of a completed job, on up to {@code seconds} of one channel from the start: the
+     * synchronous endpoint's assessment (input against output) on that excerpt.
+     */
+    public io.vitalstream.dsp.quality.QualityReport quality(String id, int channel, double seconds) {
+        JobRecord job = jobs.status(id);
+        if (job.state() != JobState.COMPLETED) {
+            throw new io.vitalstream.error.StateConflictException("job " + id + " is " + job.state().wire() + "; quality is assessed on a completed job");
+        }
+        if (channel < 0 || channel >= job.channels()) {
+            throw new InvalidParameterException("channel", "channel must be between 0 and " + (job.channels() - 1));
+        }
+        if (!(seconds > 0) || seconds > 3600) {
+            throw new InvalidParameterException("seconds", "seconds must be above 0 and at most 3600");
+        }
+        JobSpec spec = job.spec();
+        InputFormat format = spec.format() == null || spec.format().isBlank() ? null : InputFormat.parse(spec.format());
+        RawLayout raw = spec.rawChannels() == null ? null
+                : new RawLayout(SampleType.parse(spec.rawDtype() == null ? "float32" : spec.rawDtype()), spec.rawChannels(), ByteOrder.LITTLE_ENDIAN);
+        Path result = jobs.result(id);
+        RawLayout outRaw = result.toString().endsWith(".raw")
+                ? new RawLayout(SampleType.parse(job.outputDtype()), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;
+        int n = (int) Math.min(job.samples(), Math.round(seconds * job.samplingFreq()));
+        double[] in = column(jobs.input(id), format, raw, spec.channels(), channel, n, jobs.scratchFor(id));
+        double[] out = column(result, null, outRaw, null, channel, n, jobs.scratchFor(id));
+        return io.vitalstream.dsp.quality.QualityAssessment.assess(in, out, job.samplingFreq(), spec.signalType());
+    }
+
+    private static double[] column(Path file, InputFormat format, RawLayout raw, int[] channels, int channel, int n, Path scratch) {
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path csv = scratch.resolve("quality-" + System.nanoTime() + ".f64");
+        try (SignalSource s = SignalFiles.open(file, format, raw, channels, Access.MAPPED, csv)) {
+            int ch = s.channels();
+            double[] buf = new double[n * ch];
+            s.read(0, n, buf, 0, ch);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = buf[i * ch + channel];
+            }
+            return x;
+        } finally {
+            try {
+                Files.deleteIfExists(csv);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
     private Preview decimate(Path file, InputFormat format, RawLayout raw, int[] channels, Double fs, int maxPoints,
                              Long start, Long end, Path scratch) {
         String key;
