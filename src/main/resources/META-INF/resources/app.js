@@ -316,7 +316,7 @@ async function finished(id, outcome, message) {
   state.job = null;
   $('#cancel').disabled = true;
   if (outcome === 'completed') {
-    setJobStatus(`Completed: ${message || ''}`, 1);
+    setJobStatus(message && message.startsWith('Completed') ? message : `Completed ${message || ''}`, 1);
     const link = $('#download');
     link.href = withToken(`/api/filtering/jobs/${id}/result`);
     link.hidden = false;
@@ -341,7 +341,12 @@ $('#cancel').addEventListener('click', async () => {
 
 // ---------------------------------------------------------------- plots
 
-function plotWidth() { return Math.max(280, Math.min(1150, document.querySelector('#plots').clientWidth - 20)); }
+function plotWidth() { return Math.max(260, Math.min(1150, document.querySelector('#plots').clientWidth - 20)); }
+
+window.addEventListener('resize', () => {
+  state.charts.forEach((c) => c.setSize({ width: plotWidth(), height: 220 }));
+  if (state.responseChart) state.responseChart.setSize({ width: Math.min(1150, $('#response-plot').clientWidth || 600), height: 240 });
+});
 
 async function showJob(id) {
   state.shown = id;
@@ -424,13 +429,15 @@ $('#response-button').addEventListener('click', async () => {
       body: JSON.stringify({ sampling_freq: fs, filter_params: currentParams(), points: 512 }) });
     const box = $('#response-plot');
     box.innerHTML = '';
-    new uPlot({
+    if (state.responseChart) state.responseChart.destroy();
+    const floor = Math.max(-120, Math.min(...r.magnitude_db) - 5);
+    state.responseChart = new uPlot({
       title: 'Frequency response', width: Math.min(1150, box.clientWidth || 600), height: 240,
-      scales: { x: { time: false }, db: { auto: true }, deg: { range: [-180, 180] } },
+      scales: { x: { time: false }, db: { range: [floor, 10] }, deg: { range: [-180, 180] } },
       axes: [{ label: 'Hz' }, { scale: 'db', label: 'dB' }, { scale: 'deg', side: 1, label: 'degrees', grid: { show: false } }],
       series: [{}, { label: 'magnitude (dB)', scale: 'db', stroke: '#1f6feb', width: 2 },
         { label: 'phase (deg)', scale: 'deg', stroke: '#d4a72c', width: 1 }],
-    }, [r.frequencies, r.magnitude_db, r.phase_deg], box);
+    }, [r.frequencies, r.magnitude_db.map((v) => Math.max(v, floor)), r.phase_deg], box);
   } catch (e) { showError(e); }
 });
 

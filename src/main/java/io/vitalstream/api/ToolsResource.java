@@ -1,16 +1,10 @@
 package io.vitalstream.api;
 
 import io.smallrye.common.annotation.Blocking;
-import io.vitalstream.dsp.FilterDesigner;
-import io.vitalstream.dsp.FilterParameters;
-import io.vitalstream.dsp.FilterSpec;
-import io.vitalstream.dsp.FrequencyResponse;
-import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.jobs.ExampleRecordings;
 import io.vitalstream.jobs.JobService;
 import io.vitalstream.jobs.Upload;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,15 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the web page needs besides filtering: built-in example recordings and a filter's frequency response. */
+/** Built-in example recordings, for trying the service without a file. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ToolsResource {
-
-    /** Body of POST /api/filtering/design. */
-    public record DesignRequest(Double samplingFreq, FilterParameters filterParams, Integer points) {
-    }
 
     @Inject
     JobService jobs;
@@ -62,27 +52,5 @@ public class ToolsResource {
         Upload u = jobs.createExample(name);
         return Response.status(201).entity(Map.of("upload_id", u.uploadId(), "bytes", u.bytes(), "sha256", u.sha256(),
                 "filename", u.filename(), "sampling_freq", ExampleRecordings.CATALOG.get(name)[1])).build();
-    }
-
-    @POST
-    @Path("/filtering/design")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Frequency response (magnitude dB, phase degrees) of a filter design")
-    public Map<String, Object> design(DesignRequest request) {
-        if (request == null || request.samplingFreq() == null) {
-            throw new InvalidParameterException("sampling_freq", "sampling_freq (Hz) is required");
-        }
-        FilterSpec spec = FilterDesigner.design(request.filterParams() == null
-                ? FilterDesigner.defaultsFor("other") : request.filterParams(), request.samplingFreq());
-        FrequencyResponse.Curve c = FrequencyResponse.of(spec, request.samplingFreq(), request.points() == null ? 512 : request.points());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("frequencies", c.frequencies());
-        out.put("magnitude_db", c.magnitudeDb());
-        out.put("phase_deg", c.phaseDeg());
-        if (spec instanceof FilterSpec.Iir iir) {
-            out.put("sos", iir.sos().sections());
-            out.put("zero_phase", iir.zeroPhase());
-        }
-        return out;
     }
 }

@@ -1,0 +1,54 @@
+package io.vitalstream.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The endpoints behind the web page: examples, frequency response, job quality, the page itself. */
+@QuarkusTest
+class ToolsEndpointTest {
+
+    @Test
+    void examplesBecomeUploadsThatJobsCanFilter() {
+        given().get("/api/examples").then().statusCode(200).body("name", org.hamcrest.Matchers.hasItems("ecg-2ch", "ppg-1ch", "eeg-8ch"));
+        var created = given().post("/api/uploads/examples/ppg-1ch").then().statusCode(201).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(125.0, created.getDouble("sampling_freq"), 0.0);
+        String upload = created.getString("upload_id");
+        String id = TestFiles.submit(Map.of("input", Map.of("upload_id", upload), "sampling_freq", 125, "signal_type", "PPG",
+                "filter_params", Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 8.0)));
+        TestFiles.waitFor(id, "completed");
+        given().get("/api/filtering/jobs/" + id + "/quality?seconds=60").then().statusCode(200)
+                .body("level", notNullValue()).body("segments", hasSize(7)).body("pearson_correlation", notNullValue());
+        given().get("/api/filtering/jobs/" + id + "/quality?channel=3").then().statusCode(400).body("field", equalTo("channel"));
+        given().post("/api/uploads/examples/none").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void designAnswersTheFrequencyResponseOrSaysWhyNot() {
+        var r = given().contentType("application/json").body(Map.of("sampling_freq", 500, "points", 101,
+                        "filter_params", Map.of("filter_type", "lowpass", "high_freq", 40, "zero_phase", false)))
+                .post("/api/filtering/design").then().statusCode(200)
+                .body("frequencies", hasSize(101)).body("magnitude_db", hasSize(101)).body("phase_deg", hasSize(101))
+                .body("sos", hasSize(2)).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, r.getDouble("magnitude_db[0]"), 1e-6, "a low-pass passes DC");
+        org.junit.jupiter.api.Assertions.assertTrue(r.getDouble("magnitude_db[100]") < -100, "and stops Nyquist");
+        given().contentType("application/json").body(Map.of("sampling_freq", 500, "filter_params", Map.of("filter_family", "median")))
+                .post("/api/filtering/design").then().statusCode(400).body("detail", containsString("no fixed frequency response"));
+        given().contentType("application/json").body(Map.of("filter_params", Map.of("filter_type", "lowpass", "high_freq", 40)))
+                .post("/api/filtering/design").then().statusCode(400).body("field", equalTo("sampling_freq"));
+    }
+
+    @Test
+    void thePageAndItsPlottingLibraryAreServed() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("VitalStream"));
+        given().get("/app.js").then().statusCode(200);
+        given().get("/vendor/uplot/uPlot.iife.min.js").then().statusCode(200);
+    }
+}

@@ -1,0 +1,114 @@
+// Browser test of the web page: playwright-core driving Debian's chromium, headless.
+//   node ui-test.mjs <base url> <token or ""> <screenshot dir> <.npy file to upload>
+// Exits 0 when every step passed; prints what it did and saves screenshots.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, token, shots, npy] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const step = (m) => console.log('step:', m);
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => { console.error('page error:', e.message); process.exitCode = 1; });
+  await page.goto(base);
+
+  if (token) {
+    step('a first API call without the token is refused and the page says so');
+    await page.click('#example-form button');
+    await page.waitForSelector('#error:not([hidden])');
+    const msg = await page.textContent('#error');
+    if (!msg.includes('token')) throw new Error('expected a token hint, got: ' + msg);
+    step('enter the token once');
+    await page.fill('#token', token);
+    await page.click('#token-form button');
+    await page.waitForFunction(() => document.querySelector('#token-state').textContent.includes('token set'));
+  }
+
+  step('upload a file, watching the upload progress bar');
+  await page.setInputFiles('#file', npy);
+  await page.click('#upload-form button');
+  await page.waitForFunction(() => document.querySelector('#upload-info').textContent.startsWith('Using'));
+  const uploaded = await page.$eval('#upload-progress', (p) => p.value);
+  if (uploaded !== 100) throw new Error('upload progress ' + uploaded);
+
+  step('an invalid parameter gets the API\'s message next to its field');
+  await page.fill('#sampling_freq', '500');
+  await page.fill('#p-high_freq', '400');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('[data-error-for="high_freq"]').textContent.includes('Nyquist'));
+
+  step('submit a band-pass job and watch it reach 100 %');
+  await page.fill('#p-high_freq', '40');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('#job-progress').value === 100, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('#job-status').textContent.startsWith('Completed'));
+
+  step('both traces are drawn for every channel');
+  await page.waitForFunction(() => document.querySelectorAll('#plots canvas').length >= 1);
+  const drawn = await page.$$eval('#plots .channel', (divs) => divs.map((d) => {
+    const u = d.querySelector('.uplot');
+    const paths = u ? u.querySelectorAll('.u-legend .u-series') : [];
+    const c = d.querySelector('canvas');
+    const ctx = c.getContext('2d');
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    let grey = 0, blue = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if (px[i + 3] === 0) continue;
+      if (px[i + 2] > 180 && px[i] < 120) blue++;
+      else if (Math.abs(px[i] - px[i + 2]) < 30 && px[i] > 120 && px[i] < 220) grey++;
+    }
+    return { series: paths.length, grey, blue };
+  }));
+  console.log('channels drawn:', JSON.stringify(drawn));
+  if (!drawn.length || drawn.some((d) => d.grey < 50 || d.blue < 50)) throw new Error('raw and filtered traces not both drawn');
+
+  step('zoom into a window (a finer preview is fetched)');
+  await page.click('#zoom-in');
+  await page.waitForTimeout(500);
+
+  step('frequency response');
+  await page.click('#response-button');
+  await page.waitForSelector('#response-plot canvas');
+
+  step('quality, history and statistics');
+  await page.waitForFunction(() => document.querySelector('#quality').textContent.includes('score'));
+  await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length >= 1);
+  await page.screenshot({ path: `${shots}/completed-job.png`, fullPage: true });
+
+  step('a second, longer job, cancelled while it runs');
+  await page.selectOption('#example', 'eeg-8ch');
+  await page.click('#example-form button');
+  await page.waitForFunction(() => document.querySelector('#upload-info').textContent.includes('example-eeg-8ch'));
+  await page.selectOption('#strategy', 'memory_mapped');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('#job-status').textContent.startsWith('Processing chunk'), null, { timeout: 30000 });
+  await page.click('#cancel');
+  await page.waitForFunction(() => document.querySelector('#job-status').textContent.startsWith('Cancelled'), null, { timeout: 30000 });
+  await page.screenshot({ path: `${shots}/cancelled-job.png`, fullPage: true });
+
+  step('keyboard: Tab reaches the submit button');
+  await page.focus('#token');
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement && document.activeElement.id === 'submit');
+  }
+  if (!reached) throw new Error('Tab never reached the submit button');
+
+  step('phone width');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${shots}/phone.png`, fullPage: true });
+  console.log('ui test passed');
+} catch (e) {
+  console.error('ui test failed:', e.message);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
