@@ -22,6 +22,10 @@ public final class SosFilter {
      * Equal bit for bit to {@link #filter(Sos, double[])} on each channel.
      */
     public static double[][] filter(Sos sos, double[][] channels) {
+        return Split.byChannels(channels, part -> filterTogether(sos, part));
+    }
+
+    private static double[][] filterTogether(Sos sos, double[][] channels) {
         int n = channels[0].length;
         int ch = channels.length;
         int frame = SosKernel.frameFor(ch);

@@ -35,6 +35,10 @@ public final class ZeroPhase {
     }
 
     public static double[][] filter(Sos sos, double[][] channels) {
+        return Split.byChannels(channels, part -> filterTogether(sos, part));
+    }
+
+    private static double[][] filterTogether(Sos sos, double[][] channels) {
         int n = channels[0].length;
         int pad = sos.defaultPadLength();
         if (n <= pad) {

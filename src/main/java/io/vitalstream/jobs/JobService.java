@@ -174,7 +174,7 @@ public class JobService {
         }
         Strategy requested = Strategy.parse(spec.strategy());
         OutputFormat output = OutputFormat.parse(spec.outputFormat());
-        InputFormat format = spec.format() == null || spec.format().isBlank() ? null : InputFormat.parse(spec.format());
+        InputFormat format = format(spec);
         RawLayout raw = rawLayout(spec);
         Path input = inputs.resolve(spec, store.folder(id).resolve("input"));
         InputFormat actual = SignalFiles.formatOf(input, format, raw);
@@ -214,7 +214,12 @@ public class JobService {
         return record;
     }
 
-    private static RawLayout rawLayout(JobSpec spec) {
+    /** The input format a spec names (null: detect). */
+    static InputFormat format(JobSpec spec) {
+        return spec.format() == null || spec.format().isBlank() ? null : InputFormat.parse(spec.format());
+    }
+
+    static RawLayout rawLayout(JobSpec spec) {
         if (spec.rawDtype() == null && spec.rawChannels() == null) {
             return null;
         }

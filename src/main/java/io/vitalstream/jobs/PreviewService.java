@@ -43,9 +43,8 @@ public class PreviewService {
         JobRecord job = jobs.status(id);
         JobSpec spec = job.spec();
         Path scratch = jobs.scratchFor(id);
-        InputFormat format = spec.format() == null || spec.format().isBlank() ? null : InputFormat.parse(spec.format());
-        RawLayout raw = spec.rawChannels() == null ? null
-                : new RawLayout(SampleType.parse(spec.rawDtype() == null ? "float32" : spec.rawDtype()), spec.rawChannels(), ByteOrder.LITTLE_ENDIAN);
+        InputFormat format = JobService.format(spec);
+        RawLayout raw = JobService.rawLayout(spec);
         Preview in = decimate(jobs.input(id), format, raw, spec.channels(), spec.samplingFreq(), maxPoints, start, end, scratch);
         Preview out = null;
         if (job.state() == JobState.COMPLETED) {
@@ -73,9 +72,8 @@ public class PreviewService {
             throw new InvalidParameterException("seconds", "seconds must be above 0 and at most 3600");
         }
         JobSpec spec = job.spec();
-        InputFormat format = spec.format() == null || spec.format().isBlank() ? null : InputFormat.parse(spec.format());
-        RawLayout raw = spec.rawChannels() == null ? null
-                : new RawLayout(SampleType.parse(spec.rawDtype() == null ? "float32" : spec.rawDtype()), spec.rawChannels(), ByteOrder.LITTLE_ENDIAN);
+        InputFormat format = JobService.format(spec);
+        RawLayout raw = JobService.rawLayout(spec);
         Path result = jobs.result(id);
         RawLayout outRaw = result.toString().endsWith(".raw")
                 ? new RawLayout(SampleType.parse(job.outputDtype()), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;

@@ -67,27 +67,21 @@ public final class SosKernel {
             scalarLanes(sos, zi, data, off, n, frame, channels, backward);
             return;
         }
-        int lanes = SPECIES.length();
-        int groups = frame / lanes;
-        if (threads > 1 && groups >= 2 && (long) n * frame >= PARALLEL_MIN_SAMPLES) {
-            // lane groups are independent: the second half runs on another core
-            int half = groups / 2 * lanes;
-            java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinPool.commonPool()
-                    .submit(() -> lanes(sos, zi, data, off, n, frame, backward, half, frame));
-            lanes(sos, zi, data, off, n, frame, backward, 0, half);
-            other.join();
-        } else {
-            lanes(sos, zi, data, off, n, frame, backward, 0, frame);
-        }
+        lanes(sos, zi, data, off, n, frame, backward, 0, frame);
     }
 
-    /** Below this many samples a second thread costs more than it saves. */
-    static final long PARALLEL_MIN_SAMPLES = 1 << 16;
     private static volatile int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
-    /** 1 keeps every call on its caller's thread (benchmarks compare 1 and 2); results are the same either way. */
+    /**
+     * How many threads multi-channel callers may split their channels over (channels are
+     * independent, so the result is the same either way); 1 for benchmarks' single-core runs.
+     */
     public static void setThreads(int n) {
         threads = Math.max(1, n);
+    }
+
+    public static int threads() {
+        return threads;
     }
 
     /**

@@ -217,44 +217,15 @@ final class OutOfCore {
         OverlapAdd oa = new OverlapAdd(fir.taps());
         int delay = fir.zeroPhase() ? (fir.taps().length - 1) / 2 : 0;
         long n = in.frames();
-        int channels = in.channels();
-        double[] window = new double[0];
-        double[] column = new double[0];
-        double[] y = new double[plan.chunkFrames()];
-        double[] outBuf = new double[plan.chunkFrames() * channels];
-        for (int i = 0; i < plan.count(); i++) {
-            long start = plan.start(i);
-            int count = plan.length(i);
-            long from = oa.firstInput(start, delay);
-            long to = oa.endInput(start, count, delay, n);
-            int len = (int) (to - from);
-            if (window.length < len * channels) {
-                window = new double[len * channels];
-                column = new double[len];
-            }
-            in.read(from, len, window, 0, channels);
-            for (int c = 0; c < channels; c++) {
-                for (int k = 0; k < len; k++) {
-                    column[k] = window[k * channels + c];
-                }
-                double[] col = column;
-                oa.applyRange((s, cnt, dest) -> System.arraycopy(col, (int) (s - from), dest, 0, cnt), n, start, count, delay, y);
-                for (int k = 0; k < count; k++) {
-                    outBuf[k * channels + c] = y[k];
-                }
-            }
-            out.write(start, count, outBuf, 0, channels);
-            if (streaming != null) {
-                streaming.committed(start + count);
-            }
-            control.chunkDone(label);
-        }
+        byColumns(in, out, plan, control, label, streaming,
+                (start, count) -> new long[] {oa.firstInput(start, delay), oa.endInput(start, count, delay, n)},
+                (column, from, start, count, y) -> oa.applyRange(
+                        (s, cnt, dest) -> System.arraycopy(column, (int) (s - from), dest, 0, cnt), n, start, count, delay, y));
     }
 
     private void windowed(FilterSpec spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
                           StreamingResult streaming) {
         long n = in.frames();
-        int channels = in.channels();
         int reach = switch (spec) {
             case FilterSpec.SavitzkyGolay sg -> sg.window();
             case FilterSpec.MovingAverage ma -> ma.window();
@@ -263,6 +234,33 @@ final class OutOfCore {
             case FilterSpec.Windowed w -> w.method().reach();
             default -> throw new IllegalStateException("not a window filter: " + spec);
         };
+        byColumns(in, out, plan, control, label, streaming, (start, count) -> Smoothing.inputRange(n, start, count, reach),
+                (column, from, start, count, y) -> {
+                    switch (spec) {
+                        case FilterSpec.SavitzkyGolay sg -> Smoothing.savitzkyGolay(column, from, n, sg.window(), sg.polyorder(), start, count, y);
+                        case FilterSpec.MovingAverage ma -> Smoothing.movingAverage(column, from, n, ma.window(), start, count, y);
+                        case FilterSpec.Median md -> MedianFilter.apply(column, from, n, md.window(), start, count, y);
+                        case FilterSpec.Gaussian g -> Smoothing.gaussian(column, from, n, g.sigma(), start, count, y);
+                        case FilterSpec.Windowed w -> w.method().apply(column, from, n, start, count, y);
+                        default -> throw new IllegalStateException();
+                    }
+                });
+    }
+
+    /** The input range [from, to) an output window [start, start + count) reads. */
+    private interface InputRange {
+        long[] of(long start, int count);
+    }
+
+    /** One channel's output window y[0..count) from its input column, which starts at frame {@code from}. */
+    private interface ColumnFilter {
+        void apply(double[] column, long from, long start, int count, double[] y);
+    }
+
+    /** Per chunk: read the input window all channels need, filter each channel's column, write the chunk. */
+    private static void byColumns(SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
+                                  StreamingResult streaming, InputRange range, ColumnFilter filter) {
+        int channels = in.channels();
         double[] window = new double[0];
         double[] column = new double[0];
         double[] y = new double[plan.chunkFrames()];
@@ -270,25 +268,18 @@ final class OutOfCore {
         for (int i = 0; i < plan.count(); i++) {
             long start = plan.start(i);
             int count = plan.length(i);
-            long[] range = Smoothing.inputRange(n, start, count, reach);
-            int len = (int) (range[1] - range[0]);
+            long[] r = range.of(start, count);
+            int len = (int) (r[1] - r[0]);
             if (window.length < len * channels) {
                 window = new double[len * channels];
                 column = new double[len];
             }
-            in.read(range[0], len, window, 0, channels);
+            in.read(r[0], len, window, 0, channels);
             for (int c = 0; c < channels; c++) {
                 for (int k = 0; k < len; k++) {
                     column[k] = window[k * channels + c];
                 }
-                switch (spec) {
-                    case FilterSpec.SavitzkyGolay sg -> Smoothing.savitzkyGolay(column, range[0], n, sg.window(), sg.polyorder(), start, count, y);
-                    case FilterSpec.MovingAverage ma -> Smoothing.movingAverage(column, range[0], n, ma.window(), start, count, y);
-                    case FilterSpec.Median md -> MedianFilter.apply(column, range[0], n, md.window(), start, count, y);
-                    case FilterSpec.Gaussian g -> Smoothing.gaussian(column, range[0], n, g.sigma(), start, count, y);
-                    case FilterSpec.Windowed w -> w.method().apply(column, range[0], n, start, count, y);
-                    default -> throw new IllegalStateException();
-                }
+                filter.apply(column, r[0], start, count, y);
                 for (int k = 0; k < count; k++) {
                     outBuf[k * channels + c] = y[k];
                 }
