@@ -100,6 +100,32 @@ class FilterPropertiesTest {
     }
 
     @Test
+    void twoCoresGiveTheSameBitsAsOne() {
+        Random rnd = new Random(6);
+        double[][] channels = new double[32][40_000]; // 1.28 M samples: large enough to split
+        for (double[] row : channels) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rnd.nextGaussian();
+            }
+        }
+        Sos sos = IirDesign.design(IirFamily.BUTTER, Response.BANDPASS, 4, new double[] {1, 30}, FS, 1, 40);
+        try {
+            io.vitalstream.kernels.SosKernel.setThreads(1);
+            double[][] one = ZeroPhase.filter(sos, channels);
+            double[][] oneCausal = SosFilter.filter(sos, channels);
+            io.vitalstream.kernels.SosKernel.setThreads(2);
+            double[][] two = ZeroPhase.filter(sos, channels);
+            double[][] twoCausal = SosFilter.filter(sos, channels);
+            for (int c = 0; c < channels.length; c++) {
+                assertArrayEquals(one[c], two[c], 0.0, "zero-phase channel " + c);
+                assertArrayEquals(oneCausal[c], twoCausal[c], 0.0, "causal channel " + c);
+            }
+        } finally {
+            io.vitalstream.kernels.SosKernel.setThreads(2);
+        }
+    }
+
+    @Test
     void tooShortSignalForZeroPhaseIsRejectedWithTheNeededLength() {
         Sos sos = IirDesign.design(IirFamily.BUTTER, Response.BANDPASS, 4, new double[] {1, 30}, FS, 1, 40);
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
