@@ -29,6 +29,10 @@ public final class MedianFilter {
         if (outLength == 0) {
             return;
         }
+        if (window == 3 || window == 5) {
+            small(buf, bufStart, n, window, outStart, outLength, out);
+            return;
+        }
         int h = window / 2;
         double[] sorted = new double[window];
         for (int j = -h; j <= h; j++) {
@@ -42,6 +46,41 @@ public final class MedianFilter {
                 replace(sorted, at(buf, bufStart, n, i - h), at(buf, bufStart, n, i + h + 1));
             }
         }
+    }
+
+    /** Widths 3 and 5 by min/max selection networks: no sorted window to maintain. */
+    private static void small(double[] buf, long bufStart, long n, int window, long outStart, int outLength, double[] out) {
+        int h = window / 2;
+        for (int k = 0; k < outLength; k++) {
+            long i = outStart + k;
+            if (i - h >= 0 && i + h < n) {
+                int b = (int) (i - h - bufStart);
+                out[k] = window == 3 ? median3(buf[b], buf[b + 1], buf[b + 2])
+                        : median5(buf[b], buf[b + 1], buf[b + 2], buf[b + 3], buf[b + 4]);
+            } else {
+                double[] w = new double[window];
+                for (int j = -h; j <= h; j++) {
+                    w[j + h] = at(buf, bufStart, n, i + j);
+                }
+                out[k] = window == 3 ? median3(w[0], w[1], w[2]) : median5(w[0], w[1], w[2], w[3], w[4]);
+            }
+        }
+    }
+
+    static double median3(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    /** The median of five: drop the smaller of the two pair minima and the larger of the two pair maxima. */
+    static double median5(double a, double b, double c, double d, double e) {
+        double lo1 = Math.min(a, b);
+        double hi1 = Math.max(a, b);
+        double lo2 = Math.min(c, d);
+        double hi2 = Math.max(c, d);
+        // the smaller of lo1, lo2 and the larger of hi1, hi2 cannot be the median of five
+        double lo = Math.max(lo1, lo2);
+        double hi = Math.min(hi1, hi2);
+        return median3(lo, hi, e);
     }
 
     private static double at(double[] buf, long bufStart, long n, long i) {

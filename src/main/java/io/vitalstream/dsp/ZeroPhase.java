@@ -47,6 +47,13 @@ public final class ZeroPhase {
                             + "; send a longer signal or set zero_phase to false");
         }
         int ch = channels.length;
+        if (ch <= SosKernel.SCALAR_MAX_CHANNELS) {
+            double[][] out = new double[ch][];
+            for (int c = 0; c < ch; c++) {
+                out[c] = single(sos, channels[c], pad);
+            }
+            return out;
+        }
         int frame = SosKernel.frameFor(ch);
         double[] flat = sos.flat();
         double[] zi = SosFilter.steadyState(sos);
@@ -93,6 +100,28 @@ public final class ZeroPhase {
             Interleave.unpack(buf, count, frame, out, start);
         }
         return out;
+    }
+
+    /**
+     * One channel on the scalar path: the odd extension built once, then one forward and one
+     * backward pass over it in place (two passes, not three: a single channel's extended copy
+     * is small next to its transposes). Same operations per sample, same bits as the blocks.
+     */
+    private static double[] single(Sos sos, double[] x, int pad) {
+        int n = x.length;
+        double[] ext = new double[n + 2 * pad];
+        for (int i = 0; i < pad; i++) {
+            ext[i] = 2 * x[0] - x[pad - i];
+            ext[pad + n + i] = 2 * x[n - 1] - x[n - 2 - i];
+        }
+        System.arraycopy(x, 0, ext, pad, n);
+        double[] flat = sos.flat();
+        double[] zi = SosFilter.steadyState(sos);
+        double[] state = scaledState(zi, ext, 0, 1);
+        SosKernel.run(flat, state, ext, 0, ext.length, 1, 1, false);
+        state = scaledState(zi, ext, ext.length - 1, 1);
+        SosKernel.run(flat, state, ext, 0, ext.length, 1, 1, true);
+        return java.util.Arrays.copyOfRange(ext, pad, pad + n);
     }
 
     /** zi laid out [section][2][frame], each lane's copy scaled by that lane's sample at frame t. */

@@ -55,7 +55,7 @@ public final class SosKernel {
     /** Frames per block in {@link #lanes}: a block of every lane group stays in L1 across the sections. */
     static final int BLOCK = 256;
     /** Up to this many channels, the scalar recurrence beats a vector with idle lanes. */
-    static final int SCALAR_MAX_CHANNELS = 3;
+    public static final int SCALAR_MAX_CHANNELS = 3;
 
     /**
      * Filters the first {@code channels} lanes of interleaved frames (zi laid out
