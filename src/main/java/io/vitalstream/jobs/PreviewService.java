@@ -84,13 +84,7 @@ public class PreviewService {
     }
 
     private static double[] column(Path file, InputFormat format, RawLayout raw, int[] channels, int channel, int n, Path scratch) {
-        try {
-            Files.createDirectories(scratch);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Path csv = scratch.resolve("quality-" + System.nanoTime() + ".f64");
-        try (SignalSource s = SignalFiles.open(file, format, raw, channels, Access.MAPPED, csv)) {
+        return withSource(file, format, raw, channels, scratch, s -> {
             int ch = s.channels();
             double[] buf = new double[n * ch];
             s.read(0, n, buf, 0, ch);
@@ -99,6 +93,20 @@ public class PreviewService {
                 x[i] = buf[i * ch + channel];
             }
             return x;
+        });
+    }
+
+    /** Opens a job's file (a CSV decodes into a private scratch file, removed afterwards). */
+    private static <T> T withSource(Path file, InputFormat format, RawLayout raw, int[] channels, Path scratch,
+                                    java.util.function.Function<SignalSource, T> use) {
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path csv = scratch.resolve("read-" + System.nanoTime() + ".f64");
+        try (SignalSource s = SignalFiles.open(file, format, raw, channels, Access.MAPPED, csv)) {
+            return use.apply(s);
         } finally {
             try {
                 Files.deleteIfExists(csv);
@@ -121,13 +129,7 @@ public class PreviewService {
 
     private static Preview compute(Path file, InputFormat format, RawLayout raw, int[] channels, Double fs, int maxPoints,
                                    Long start, Long end, Path scratch) {
-        try {
-            Files.createDirectories(scratch);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Path csv = scratch.resolve("preview-" + System.nanoTime() + ".f64");
-        try (SignalSource s = SignalFiles.open(file, format, raw, channels, Access.MAPPED, csv)) {
+        return withSource(file, format, raw, channels, scratch, s -> {
             long n = s.frames();
             long from = start == null ? 0 : start;
             long to = end == null ? n : Math.min(end, n);
@@ -169,12 +171,6 @@ public class PreviewService {
                 }
             }
             return new Preview(from, to, bins, rate, time, lo, hi, s.channelNames());
-        } finally {
-            try {
-                Files.deleteIfExists(csv);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        });
     }
 }

@@ -69,15 +69,8 @@ public final class QualityAssessment {
         double snr = snrDb(x, from, to);
         boolean snrPass = snr >= minimumSnr(type);
         int n = to - from;
-        double mean = 0;
-        for (int i = from; i < to; i++) {
-            mean += x[i] / n;
-        }
-        double var = 0;
-        for (int i = from; i < to; i++) {
-            var += (x[i] - mean) * (x[i] - mean) / n;
-        }
-        double sd = Math.sqrt(var);
+        double mean = mean(x, from, to);
+        double sd = Math.sqrt(sumSquares(x, from, to, mean) / n);
         int outliers = 0;
         Set<Double> unique = new HashSet<>();
         for (int i = from; i < to; i++) {
@@ -120,6 +113,23 @@ public final class QualityAssessment {
                 statPass, sqi);
     }
 
+    private static double mean(double[] x, int from, int to) {
+        double m = 0;
+        for (int i = from; i < to; i++) {
+            m += x[i] / (to - from);
+        }
+        return m;
+    }
+
+    /** sum (x - mean)^2 over [from, to). */
+    private static double sumSquares(double[] x, int from, int to, double mean) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += (x[i] - mean) * (x[i] - mean);
+        }
+        return s;
+    }
+
     /** 10 log10(mean(x^2) / var(diff x)); infinite for a flat non-zero segment, 0 for silence. */
     static double snrDb(double[] x, int from, int to) {
         int n = to - from;
@@ -148,14 +158,8 @@ public final class QualityAssessment {
     /** Largest autocorrelation (normalised) at lags of 0.3-2 s. */
     private static double periodicity(double[] x, int from, int to, double fs) {
         int n = to - from;
-        double mean = 0;
-        for (int i = from; i < to; i++) {
-            mean += x[i] / n;
-        }
-        double var = 0;
-        for (int i = from; i < to; i++) {
-            var += (x[i] - mean) * (x[i] - mean);
-        }
+        double mean = mean(x, from, to);
+        double var = sumSquares(x, from, to, mean);
         if (var == 0) {
             return 0;
         }
