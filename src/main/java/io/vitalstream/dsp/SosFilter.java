@@ -26,15 +26,6 @@ public final class SosFilter {
     }
 
     private static double[][] filterTogether(Sos sos, double[][] channels) {
-        if (channels.length <= SosKernel.SCALAR_MAX_CHANNELS) {
-            // the scalar path runs each channel on its own: filter a copy in place, no transposes
-            double[][] out = new double[channels.length][];
-            for (int c = 0; c < channels.length; c++) {
-                out[c] = channels[c].clone();
-                SosKernel.run(sos.flat(), new double[2 * sos.count()], out[c], 0, out[c].length, 1, 1, false);
-            }
-            return out;
-        }
         int n = channels[0].length;
         int ch = channels.length;
         int frame = SosKernel.frameFor(ch);
