@@ -9,10 +9,23 @@ public final class SosFilter {
     private SosFilter() {
     }
 
-    /** sosfilt(sos, x) from rest. */
+    /** Samples copied and filtered at a time by {@link #filter(Sos, double[])}: the copy is still in L2 when filtered. */
+    private static final int COPY_BLOCK = 16_384;
+
+    /**
+     * sosfilt(sos, x) from rest: x copied a block at a time and filtered in place on the
+     * scalar block path (sections four at a time, state in registers), about twice the speed
+     * of the sample-by-sample reference {@link SosKernel#forward} with the same bits.
+     */
     public static double[] filter(Sos sos, double[] x) {
         double[] y = new double[x.length];
-        SosKernel.forward(sos.flat(), new double[2 * sos.count()], x, 0, y, 0, x.length, 1);
+        double[] flat = sos.flat();
+        double[] state = new double[2 * sos.count()];
+        for (int start = 0; start < x.length; start += COPY_BLOCK) {
+            int count = Math.min(COPY_BLOCK, x.length - start);
+            System.arraycopy(x, start, y, start, count);
+            SosKernel.run(flat, state, y, start, count, 1, 1, false);
+        }
         return y;
     }
 
