@@ -9,50 +9,31 @@ public final class SosFilter {
     private SosFilter() {
     }
 
-    /** Samples copied and filtered at a time by {@link #filter(Sos, double[])}: the copy is still in L2 when filtered. */
-    private static final int COPY_BLOCK = 16_384;
-
-    /**
-     * sosfilt(sos, x) from rest: x copied a block at a time and filtered in place on the
-     * scalar block path (sections four at a time, state in registers), about twice the speed
-     * of the sample-by-sample reference {@link SosKernel#forward} with the same bits.
-     */
+    /** sosfilt(sos, x) from rest, time-parallel on the machine's cores ({@link TimeParallelIir}). */
     public static double[] filter(Sos sos, double[] x) {
-        double[] y = new double[x.length];
-        double[] flat = sos.flat();
-        double[] state = new double[2 * sos.count()];
-        for (int start = 0; start < x.length; start += COPY_BLOCK) {
-            int count = Math.min(COPY_BLOCK, x.length - start);
-            System.arraycopy(x, start, y, start, count);
-            SosKernel.run(flat, state, y, start, count, 1, 1, false);
-        }
-        return y;
+        return filter(sos, new double[][] {x})[0];
+    }
+
+    /** sosfilt on every channel, time-parallel: segments and channels side by side in vector lanes. */
+    public static double[][] filter(Sos sos, double[][] channels) {
+        return filter(sos, channels, Parallelism.cores(SosKernel.threads()));
+    }
+
+    public static double[][] filter(Sos sos, double[][] channels, Parallelism threads) {
+        double[][] out = new double[channels.length][channels[0].length];
+        TimeParallelIir.causal(sos, new ChannelArrays(channels), new ChannelArrays(out), SegmentPlan.of(channels[0].length),
+                threads, TimeParallelIir.Progress.NONE);
+        return out;
     }
 
     /**
-     * sosfilt on several channels at once, one vector lane per channel (state from rest), a
-     * block of frames at a time through a small reused buffer.
-     * Equal bit for bit to {@link #filter(Sos, double[])} on each channel.
+     * The reference: the sample-by-sample recurrence of scipy's sosfilt on one channel from
+     * rest ({@link SosKernel#forward}), which the time-parallel form is tested against.
      */
-    public static double[][] filter(Sos sos, double[][] channels) {
-        return Split.byChannels(channels, part -> filterTogether(sos, part));
-    }
-
-    private static double[][] filterTogether(Sos sos, double[][] channels) {
-        int n = channels[0].length;
-        int ch = channels.length;
-        int frame = SosKernel.frameFor(ch);
-        double[] flat = sos.flat();
-        double[] state = new double[2 * sos.count() * frame];
-        double[][] out = new double[ch][n];
-        double[] buf = new double[Math.min(ZeroPhase.BLOCK, n) * frame];
-        for (int start = 0; start < n; start += ZeroPhase.BLOCK) {
-            int count = Math.min(ZeroPhase.BLOCK, n - start);
-            Interleave.pack(channels, start, count, buf, frame);
-            SosKernel.run(flat, state, buf, 0, count, frame, ch, false);
-            Interleave.unpack(buf, count, frame, out, start);
-        }
-        return out;
+    public static double[] sequential(Sos sos, double[] x) {
+        double[] y = new double[x.length];
+        SosKernel.forward(sos.flat(), new double[2 * sos.count()], x, 0, y, 0, x.length, 1);
+        return y;
     }
 
     /**

@@ -181,12 +181,30 @@ public final class SosKernel {
         lanes(sos, zi, data, off, n, frame, backward, 0, frame);
     }
 
+    /**
+     * Whether the vector registers are many (AVX-512 and wider: 32 registers), so that four
+     * lane groups of one section fit side by side; with 16 (AVX2) they spill, and four
+     * sections of one lane group at a time ({@link #lanesBySection}) run about twice as fast.
+     * Both give the same bits.
+     */
+    public static final boolean WIDE_REGISTERS = SPECIES.vectorBitSize() >= 512;
+
     /** {@link #lanes} on the lane groups in [gFrom, gTo) of each frame only. */
     static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
         int lanes = SPECIES.length();
         if (frame % lanes != 0) {
             throw new IllegalArgumentException("frame " + frame + " is not a multiple of " + lanes + " lanes");
         }
+        if (!WIDE_REGISTERS) {
+            lanesBySection(sos, zi, data, off, n, frame, backward, gFrom, gTo);
+            return;
+        }
+        lanesByGroup(sos, zi, data, off, n, frame, backward, gFrom, gTo);
+    }
+
+    /** Section by section over a block, up to four lane groups side by side (for 32-register machines). */
+    static void lanesByGroup(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
+        int lanes = SPECIES.length();
         int sections = sos.length / 6;
         int step = backward ? -frame : frame;
         for (int b = 0; b < n; b += BLOCK) {
@@ -213,6 +231,112 @@ public final class SosKernel {
                 }
             }
         }
+    }
+
+    /**
+     * Sample-major variant: one lane group at a time, four sections per sweep over the block
+     * (then one at a time), so the four sections' recurrences are independent chains for the
+     * out-of-order core without needing more vector registers than a 16-register machine
+     * has. Same operations per lane, same bits.
+     */
+    static void lanesBySection(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
+        int lanes = SPECIES.length();
+        int sections = sos.length / 6;
+        int step = backward ? -frame : frame;
+        for (int b = 0; b < n; b += BLOCK) {
+            int count = Math.min(BLOCK, n - b);
+            int first = backward ? off + (n - 1 - b) * frame : off + b * frame;
+            for (int g = gFrom; g < gTo; g += lanes) {
+                int s = 0;
+                for (; s + 4 <= sections; s += 4) {
+                    quadLanes(sos, s, zi, frame, g, data, first + g, count, step);
+                }
+                for (; s + 2 <= sections; s += 2) {
+                    pairLanes(sos, s, zi, frame, g, data, first + g, count, step);
+                }
+                for (; s < sections; s++) {
+                    int c = s * 6;
+                    one(DoubleVector.broadcast(SPECIES, sos[c]), DoubleVector.broadcast(SPECIES, sos[c + 1]),
+                            DoubleVector.broadcast(SPECIES, sos[c + 2]), DoubleVector.broadcast(SPECIES, -sos[c + 4]),
+                            DoubleVector.broadcast(SPECIES, -sos[c + 5]), zi, (2 * s) * frame + g, (2 * s + 1) * frame + g,
+                            data, first + g, count, step);
+                }
+            }
+        }
+    }
+
+    private static void quadLanes(double[] sos, int s, double[] zi, int frame, int g, double[] data, int p, int count, int step) {
+        int c = s * 6;
+        int ia = (2 * s) * frame + g;
+        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, ia);
+        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, ia + frame);
+        DoubleVector ze0 = DoubleVector.fromArray(SPECIES, zi, ia + 2 * frame);
+        DoubleVector ze1 = DoubleVector.fromArray(SPECIES, zi, ia + 3 * frame);
+        DoubleVector zf0 = DoubleVector.fromArray(SPECIES, zi, ia + 4 * frame);
+        DoubleVector zf1 = DoubleVector.fromArray(SPECIES, zi, ia + 5 * frame);
+        DoubleVector zg0 = DoubleVector.fromArray(SPECIES, zi, ia + 6 * frame);
+        DoubleVector zg1 = DoubleVector.fromArray(SPECIES, zi, ia + 7 * frame);
+        DoubleVector a0 = v(sos[c]), a1 = v(sos[c + 1]), a2 = v(sos[c + 2]), a4 = v(-sos[c + 4]), a5 = v(-sos[c + 5]);
+        DoubleVector e0 = v(sos[c + 6]), e1 = v(sos[c + 7]), e2 = v(sos[c + 8]), e4 = v(-sos[c + 10]), e5 = v(-sos[c + 11]);
+        DoubleVector f0 = v(sos[c + 12]), f1 = v(sos[c + 13]), f2 = v(sos[c + 14]), f4 = v(-sos[c + 16]), f5 = v(-sos[c + 17]);
+        DoubleVector g0 = v(sos[c + 18]), g1 = v(sos[c + 19]), g2 = v(sos[c + 20]), g4 = v(-sos[c + 22]), g5 = v(-sos[c + 23]);
+        for (int t = 0; t < count; t++, p += step) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
+            DoubleVector y = x.fma(a0, za0);
+            za0 = y.fma(a4, x.fma(a1, za1));
+            za1 = y.fma(a5, x.mul(a2));
+            x = y;
+            y = x.fma(e0, ze0);
+            ze0 = y.fma(e4, x.fma(e1, ze1));
+            ze1 = y.fma(e5, x.mul(e2));
+            x = y;
+            y = x.fma(f0, zf0);
+            zf0 = y.fma(f4, x.fma(f1, zf1));
+            zf1 = y.fma(f5, x.mul(f2));
+            x = y;
+            y = x.fma(g0, zg0);
+            zg0 = y.fma(g4, x.fma(g1, zg1));
+            zg1 = y.fma(g5, x.mul(g2));
+            y.intoArray(data, p);
+        }
+        za0.intoArray(zi, ia);
+        za1.intoArray(zi, ia + frame);
+        ze0.intoArray(zi, ia + 2 * frame);
+        ze1.intoArray(zi, ia + 3 * frame);
+        zf0.intoArray(zi, ia + 4 * frame);
+        zf1.intoArray(zi, ia + 5 * frame);
+        zg0.intoArray(zi, ia + 6 * frame);
+        zg1.intoArray(zi, ia + 7 * frame);
+    }
+
+    private static void pairLanes(double[] sos, int s, double[] zi, int frame, int g, double[] data, int p, int count, int step) {
+        int c = s * 6;
+        int ia = (2 * s) * frame + g;
+        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, ia);
+        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, ia + frame);
+        DoubleVector ze0 = DoubleVector.fromArray(SPECIES, zi, ia + 2 * frame);
+        DoubleVector ze1 = DoubleVector.fromArray(SPECIES, zi, ia + 3 * frame);
+        DoubleVector a0 = v(sos[c]), a1 = v(sos[c + 1]), a2 = v(sos[c + 2]), a4 = v(-sos[c + 4]), a5 = v(-sos[c + 5]);
+        DoubleVector e0 = v(sos[c + 6]), e1 = v(sos[c + 7]), e2 = v(sos[c + 8]), e4 = v(-sos[c + 10]), e5 = v(-sos[c + 11]);
+        for (int t = 0; t < count; t++, p += step) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
+            DoubleVector y = x.fma(a0, za0);
+            za0 = y.fma(a4, x.fma(a1, za1));
+            za1 = y.fma(a5, x.mul(a2));
+            x = y;
+            y = x.fma(e0, ze0);
+            ze0 = y.fma(e4, x.fma(e1, ze1));
+            ze1 = y.fma(e5, x.mul(e2));
+            y.intoArray(data, p);
+        }
+        za0.intoArray(zi, ia);
+        za1.intoArray(zi, ia + frame);
+        ze0.intoArray(zi, ia + 2 * frame);
+        ze1.intoArray(zi, ia + 3 * frame);
+    }
+
+    private static DoubleVector v(double c) {
+        return DoubleVector.broadcast(SPECIES, c);
     }
 
     private static void one(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,

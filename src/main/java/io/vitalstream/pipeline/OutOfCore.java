@@ -3,14 +3,13 @@ package io.vitalstream.pipeline;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.MedianFilter;
 import io.vitalstream.dsp.OverlapAdd;
+import io.vitalstream.dsp.Parallelism;
+import io.vitalstream.dsp.SegmentPlan;
 import io.vitalstream.dsp.Smoothing;
-import io.vitalstream.dsp.SosFilter;
-import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.dsp.TimeParallelIir;
 import io.vitalstream.error.InvalidParameterException;
-import io.vitalstream.io.SampleType;
 import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
-import io.vitalstream.kernels.SosKernel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +20,9 @@ import java.nio.file.Path;
  * One filter stage over a source too large for memory, chunk by chunk, with output equal
  * bit for bit to the in-memory engine ({@code Filtering.apply}) on the whole signal:
  * <ul>
- * <li>causal IIR carries each lane's section state from chunk to chunk;</li>
- * <li>zero-phase IIR runs the forward pass over the odd extension's head, the chunks and its
- *     tail (read from both ends of the file), keeping only each chunk's starting state; the
- *     backward pass then takes the chunks last to first, recomputes each chunk's forward
- *     output from its checkpoint and filters it backwards from scipy's steady-state start:
- *     exactly sosfiltfilt, not an overlap approximation, with no scratch file;</li>
+ * <li>IIR, causal and zero-phase, is the in-memory engine itself ({@link TimeParallelIir}) over
+ *     the file: segments filtered from rest, the exact boundary states by a scan, the
+ *     segments filtered again from them; no scratch file, not an overlap approximation;</li>
  * <li>FIR and window filters compute each output window from the input window it depends on
  *     (blocks at fixed positions for overlap-add; a halo for the window filters).</li>
  * </ul>
@@ -37,8 +33,10 @@ final class OutOfCore {
     private final ChunkCache cache;
     private final int prefetch;
     private final long wholeBudget;
+    private final Parallelism threads;
 
-    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch, long wholeBudget) {
+    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch, long wholeBudget, Parallelism threads) {
+        this.threads = threads;
         this.workers = workers;
         this.cache = cache;
         this.prefetch = prefetch;
@@ -46,18 +44,20 @@ final class OutOfCore {
     }
 
     /** Chunks this stage will report. */
-    static int chunksFor(FilterSpec spec, ChunkPlan plan) {
+    static int chunksFor(FilterSpec spec, ChunkPlan plan, int channels) {
         if (spec instanceof FilterSpec.Whole) {
             return 1;
         }
-        return spec instanceof FilterSpec.Iir iir && iir.zeroPhase() ? 2 * plan.count() : plan.count();
+        if (spec instanceof FilterSpec.Iir) {
+            return 2 * TimeParallelIir.tasks(SegmentPlan.of(plan.frames()), channels);
+        }
+        return plan.count();
     }
 
     void run(FilterSpec spec, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
              String label, StreamingResult streaming) throws InterruptedException {
         switch (spec) {
-            case FilterSpec.Iir iir when iir.zeroPhase() -> zeroPhase(iir.sos(), in, sourceId, out, plan, scratch, control, label);
-            case FilterSpec.Iir iir -> causal(iir.sos(), in, sourceId, out, plan, control, label, streaming);
+            case FilterSpec.Iir iir -> iir(iir, in, out, control, label, streaming);
             case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
             case FilterSpec.Causal c -> causalMethod(c.method(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Whole w -> whole(w, in, out, control, label);
@@ -65,22 +65,29 @@ final class OutOfCore {
         }
     }
 
-    private void causal(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, RunControl control,
-                        String label, StreamingResult streaming) throws InterruptedException {
-        int frame = SosKernel.frameFor(in.channels());
-        double[] flat = sos.flat();
-        double[] state = new double[2 * sos.count() * frame];
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
-            for (int i = 0; i < plan.count(); i++) {
-                LazyChunkManager.Chunk c = chunks.take(i);
-                SosKernel.run(flat, state, c.data(), 0, c.count(), frame, in.channels(), false);
-                out.write(c.start(), c.count(), c.data(), 0, frame);
-                chunks.release(c);
-                if (streaming != null) {
-                    streaming.committed(c.start() + c.count());
-                }
-                control.chunkDone(label);
+    /**
+     * Causal or zero-phase IIR, time-parallel over the engine's segments ({@link
+     * TimeParallelIir}): two sweeps over the file on both cores, each a task at a time;
+     * the same bits as in memory, whatever the chunk size. Progress counts tasks.
+     */
+    private void iir(FilterSpec.Iir iir, SignalSource in, SignalSink out, RunControl control, String label,
+                     StreamingResult streaming) {
+        long n = in.frames();
+        if (iir.zeroPhase() && n <= iir.sos().defaultPadLength()) {
+            throw new InvalidParameterException("filter_params", "zero-phase filtering with this filter needs more than "
+                    + iir.sos().defaultPadLength() + " samples per channel, the input has " + n + "; set zero_phase to false");
+        }
+        SegmentPlan segments = SegmentPlan.of(n);
+        TimeParallelIir.Progress progress = (phase, committed) -> {
+            if (streaming != null && committed > 0) {
+                streaming.committed(committed);
             }
+            control.chunkDone(join(label, phase == TimeParallelIir.Phase.ZERO_STATE ? "segments from rest" : "segments from their states"));
+        };
+        if (iir.zeroPhase()) {
+            TimeParallelIir.zeroPhase(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress);
+        } else {
+            TimeParallelIir.causal(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress);
         }
     }
 
@@ -137,79 +144,6 @@ final class OutOfCore {
         }
         out.write(0, len, interleaved, 0, channels);
         control.chunkDone(join(label, "whole signal"));
-    }
-
-    private void zeroPhase(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch,
-                           RunControl control, String label) throws InterruptedException {
-        long n = in.frames();
-        int pad = sos.defaultPadLength();
-        if (n <= pad) {
-            throw new InvalidParameterException("filter_params", "zero-phase filtering with this filter needs more than " + pad
-                    + " samples per channel, the input has " + n + "; set zero_phase to false");
-        }
-        int channels = in.channels();
-        int frame = SosKernel.frameFor(channels);
-        double[] flat = sos.flat();
-        double[] zi = SosFilter.steadyState(sos);
-
-        // head of the odd extension: 2 x[0] - x[pad - i], i = 0 .. pad-1
-        double[] x = new double[(pad + 1) * frame];
-        in.read(0, pad + 1, x, 0, frame);
-        double[] ext = new double[pad * frame];
-        for (int i = 0; i < pad; i++) {
-            for (int c = 0; c < channels; c++) {
-                ext[i * frame + c] = 2 * x[c] - x[(pad - i) * frame + c];
-            }
-        }
-        double[] state = scaledState(zi, ext, 0, frame);
-        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
-
-        // forward pass: only the state at each chunk's start is kept (a few doubles per chunk)
-        double[][] checkpoints = new double[plan.count()][];
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
-            for (int i = 0; i < plan.count(); i++) {
-                LazyChunkManager.Chunk c = chunks.take(i);
-                checkpoints[i] = state.clone();
-                SosKernel.run(flat, state, c.data(), 0, c.count(), frame, channels, false);
-                chunks.release(c);
-                control.chunkDone(join(label, "forward pass"));
-            }
-        }
-        // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
-        in.read(n - 1 - pad, pad + 1, x, 0, frame);
-        for (int i = 0; i < pad; i++) {
-            for (int c = 0; c < channels; c++) {
-                ext[i * frame + c] = 2 * x[pad * frame + c] - x[(pad - 1 - i) * frame + c];
-            }
-        }
-        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
-        double[] back = scaledState(zi, ext, pad - 1, frame);
-        SosKernel.run(flat, back, ext, 0, pad, frame, channels, true);
-
-        // backward pass, last chunk first: each chunk's forward output is recomputed from its
-        // checkpoint (the same arithmetic, so the same bits) instead of being kept on disk
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch, true)) {
-            for (int k = 0; k < plan.count(); k++) {
-                LazyChunkManager.Chunk c = chunks.take(k);
-                SosKernel.run(flat, checkpoints[c.index()], c.data(), 0, c.count(), frame, channels, false);
-                SosKernel.run(flat, back, c.data(), 0, c.count(), frame, channels, true);
-                out.write(c.start(), c.count(), c.data(), 0, frame);
-                checkpoints[c.index()] = null;
-                chunks.release(c);
-                control.chunkDone(join(label, "backward pass"));
-            }
-        }
-    }
-
-    /** zi laid out [section][2][frame], each lane scaled by that lane's sample at frame t (as ZeroPhase). */
-    private static double[] scaledState(double[] zi, double[] data, int t, int frame) {
-        double[] state = new double[zi.length * frame];
-        for (int k = 0; k < zi.length; k++) {
-            for (int lane = 0; lane < frame; lane++) {
-                state[k * frame + lane] = zi[k] * data[t * frame + lane];
-            }
-        }
-        return state;
     }
 
     private void fir(FilterSpec.Fir fir, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,

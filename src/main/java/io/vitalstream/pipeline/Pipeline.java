@@ -3,6 +3,7 @@ package io.vitalstream.pipeline;
 import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.io.Access;
 import io.vitalstream.io.BinaryWriter;
@@ -31,6 +32,13 @@ import java.util.function.Consumer;
  * for bit.
  */
 public final class Pipeline {
+
+    /** Helpers for the time-parallel IIR sweeps (each run uses at most settings.workers() threads, the caller included). */
+    private static final java.util.concurrent.ExecutorService SEGMENT_THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "segment-worker");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final PipelineSettings settings;
     private final ChunkCache cache;
@@ -99,7 +107,7 @@ public final class Pipeline {
         boolean standard = choice.strategy() == Strategy.STANDARD;
         int total = 0;
         for (FilterSpec s : stages) {
-            total += standard ? 1 : OutOfCore.chunksFor(s, plan);
+            total += standard ? 1 : OutOfCore.chunksFor(s, plan, channels);
         }
         control.expect(total);
         onStart.accept(new RunInfo(choice, n, channels, fs, bytesIn, total));
@@ -189,7 +197,7 @@ public final class Pipeline {
 
     private void runChunked(SignalSource source, PipelineJob job, List<FilterSpec> stages, SignalSink sink, ChunkPlan plan,
                             RunControl control, StreamingResult live) throws InterruptedException {
-        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget());
+        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget(), Parallelism.of(SEGMENT_THREADS, settings.workers()));
         SignalSource in = source;
         String sourceId = job.input().toAbsolutePath() + "@" + fileStamp(job.input());
         Path previous = null;

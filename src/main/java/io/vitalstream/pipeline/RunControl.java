@@ -33,7 +33,13 @@ public final class RunControl {
         total = chunks;
     }
 
+    /**
+     * Counts a finished chunk (or segment task) and stops the run if it was cancelled. A
+     * cancel seen before counting counts nothing more: with several workers finishing at
+     * once, the run still stops within one chunk of the cancel.
+     */
     void chunkDone(String what) {
+        checkpoint();
         done++;
         listener.onChunk(done, total, "Processing chunk " + done + "/" + total + (what.isEmpty() ? "" : " (" + what + ")"));
         checkpoint();

@@ -118,8 +118,30 @@ class PipelineExactnessTest {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> iirOutOfCoreGivesTheSameBitsOnOneTwoAndFourThreads() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : List.of("sosfilt", "sosfiltfilt", "sosfiltfilt odd order")) {
+            List<FilterSpec> stages = filters().get(name);
+            double[][] expected = Filtering.apply(stages.get(0), signal);
+            for (int threads : new int[] {1, 2, 4}) {
+                for (int chunk : new int[] {7, 4096}) {
+                    tests.add(DynamicTest.dynamicTest(name + " / " + threads + " threads / chunk " + chunk,
+                            () -> assertBitForBit(expected, run(stages, Strategy.MEMORY_MAPPED, chunk, threads))));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
     static double[][] run(List<FilterSpec> stages, Strategy strategy, int chunkFrames) throws Exception {
-        PipelineSettings settings = PipelineSettings.defaults().withChunkBytes(8L * 8 * chunkFrames); // 5 channels -> 8 lanes
+        return run(stages, strategy, chunkFrames, 2);
+    }
+
+    static double[][] run(List<FilterSpec> stages, Strategy strategy, int chunkFrames, int threads) throws Exception {
+        PipelineSettings d = PipelineSettings.defaults();
+        PipelineSettings settings = new PipelineSettings(d.memoryBudget(), 8L * 8 * chunkFrames, threads, d.prefetch(), d.standardMaxBytes(),
+                d.chunkedMaxBytes(), d.cacheBytes(), d.concurrentJobs()); // 5 channels -> 8 lanes
         Pipeline pipeline = new Pipeline(settings, new ChunkCache(1 << 20, 1 << 16), workers);
         Path out = Files.createTempDirectory(dir, "run");
         PipelineJob job = new PipelineJob(input, null, null, null, FS, fs -> stages, strategy, OutputFormat.NPY,

@@ -1,0 +1,449 @@
+package io.vitalstream.dsp;
+
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.kernels.SosKernel;
+
+import java.util.Arrays;
+
+/**
+ * sosfilt and sosfiltfilt cut in time, exactly, by state superposition. A cascade of
+ * sections is linear, so over a segment of m samples
+ * <pre>
+ *   final state = Phi_m (starting state) + (final state of the segment filtered from rest)
+ * </pre>
+ * The algorithm: (1) filter every segment from rest, all at once, keeping only its final
+ * state; (2) a scan over the segment boundaries, z[k+1] = Phi z[k] + f[k], gives each segment
+ * its true starting state; (3) filter every segment again from that state, all at once.
+ * Forward-backward filtering does the same for its backward pass: the backward pass over
+ * segment k filters the forward output y_k = zs_k + zir(z_k), so its final state is
+ * Phi B[k+1] + h[k] + Psi z[k], where h[k] is the backward final state of the zero-state
+ * forward output (step 1 computes both) and Psi maps the forward starting state through the
+ * forward zero-input response and the backward pass ({@link StateTransition}).
+ * <p>
+ * Segments run side by side in vector lanes (lane = segment x channel), so one channel fills
+ * every lane and lane group, and tasks of segments run on all threads. Each lane's arithmetic
+ * is the sequential kernel's, so the bits depend only on the {@link SegmentPlan}, never on
+ * the thread count, the grouping of segments into tasks or a caller's chunk size. A signal
+ * of one segment gives exactly the sequential result; longer ones differ from it only by the
+ * rounding of the scan (measured in the tests: about 1e-15 of the peak).
+ * <p>
+ * Zero-phase filtering is scipy's sosfiltfilt (odd extension, default padlen, sosfilt_zi
+ * starts): the extensions at both ends are filtered sequentially around the scans.
+ */
+public final class TimeParallelIir {
+
+    /** The two sweeps over the segments. */
+    public enum Phase { ZERO_STATE, FINAL }
+
+    /** Told after each task; may throw to stop the run (cancellation). Called under a lock. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param committed frames [0, committed) of the output are final and written (FINAL
+         *                  phase only; 0 before)
+         */
+        void taskDone(Phase phase, long committed);
+
+        Progress NONE = (phase, committed) -> { };
+    }
+
+    /** Channels of one lane group of a task at most: wider signals are split into channel groups. */
+    static final int MAX_GROUP_CHANNELS = 64;
+
+    private TimeParallelIir() {
+    }
+
+    /** Tasks per phase for a signal of {@code channels} channels under {@code plan} (for progress totals). */
+    public static int tasks(SegmentPlan plan, int channels) {
+        return new Layout(plan, channels).tasks;
+    }
+
+    /** sosfilt from rest: out = sosfilt(sos, in). */
+    public static void causal(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress) {
+        run(sos, in, out, plan, threads, progress, false);
+    }
+
+    /** sosfiltfilt(sos, in) with padtype 'odd' and the default padlen; in must be longer than the padlen. */
+    public static void zeroPhase(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress) {
+        int pad = sos.defaultPadLength();
+        if (in.frames() <= pad) {
+            throw new IllegalArgumentException("zero-phase filtering needs more than " + pad + " samples, got " + in.frames());
+        }
+        run(sos, in, out, plan, threads, progress, true);
+    }
+
+    /**
+     * Segments and tasks: G = 4 lane groups' worth of lanes / channels segments per task (one
+     * when the channels fill four lane groups themselves), full-length segments grouped, a
+     * shorter last segment alone; wide signals in channel groups of at most 64 lanes.
+     */
+    private static final class Layout {
+        final SegmentPlan plan;
+        final int channels;
+        final int groupChannels;
+        final int perTask;
+        final int fullTasks;
+        final int tasks;
+
+        Layout(SegmentPlan plan, int channels) {
+            this.plan = plan;
+            this.channels = channels;
+            int lanes = SosKernel.SPECIES.length();
+            if (SosKernel.WIDE_REGISTERS) {
+                // four lane groups side by side per section (lanesByGroup)
+                this.groupChannels = Math.min(channels, MAX_GROUP_CHANNELS);
+                this.perTask = Math.max(1, 4 * lanes / groupChannels);
+            } else {
+                // one lane group per task, four sections side by side (lanesBySection): the
+                // segment's buffer is contiguous and stays in the second-level cache
+                this.groupChannels = Math.min(channels, lanes);
+                this.perTask = Math.max(1, lanes / groupChannels);
+            }
+            this.fullTasks = (plan.fullCount() + perTask - 1) / perTask;
+            this.tasks = fullTasks + (plan.count() > plan.fullCount() ? 1 : 0);
+        }
+
+        int firstSegment(int task) {
+            return task < fullTasks ? task * perTask : plan.fullCount();
+        }
+
+        int segments(int task) {
+            return task < fullTasks ? Math.min(perTask, plan.fullCount() - task * perTask) : 1;
+        }
+
+        int frame(int pieces, int laneChannels) {
+            int lanes = SosKernel.SPECIES.length();
+            return (pieces * laneChannels + lanes - 1) / lanes * lanes;
+        }
+
+        int maxFrame() {
+            return frame(perTask, groupChannels);
+        }
+    }
+
+    /** One worker's buffers, reused from task to task. */
+    private static final class Scratch {
+        final double[] data;
+        final double[] state;
+        private final int wholeFrames;
+        private double[] staging;
+        private double[] input;
+
+        Scratch(Layout layout, int states, int count, int frame) {
+            this.data = new double[count * frame];
+            this.state = new double[states * frame];
+            this.wholeFrames = count * layout.channels;
+        }
+
+        /** Whole frames of one segment, gathered for a writer of whole frames. */
+        double[] staging() {
+            return staging == null ? staging = new double[wholeFrames] : staging;
+        }
+
+        /** Whole frames of one segment, as a reader of whole frames gives them. */
+        double[] input() {
+            return input == null ? input = new double[wholeFrames] : input;
+        }
+
+        /** For the tasks of a segmented run. */
+        Scratch(Layout layout, int states) {
+            this(layout, states, layout.plan.length(), layout.maxFrame());
+        }
+    }
+
+    private static void run(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress,
+                            boolean zeroPhase) {
+        if (plan.frames() != in.frames()) {
+            throw new IllegalArgumentException("the segment plan covers " + plan.frames() + " frames, the signal has " + in.frames());
+        }
+        int channels = in.channels();
+        int states = 2 * sos.count();
+        double[] flat = sos.flat();
+        Layout layout = new Layout(plan, channels);
+        int segments = plan.count();
+        // z[k] (state entering segment k going forward) and b[k] (entering segment k-1 going
+        // backward, i.e. at segment k's start): [(k * channels + c) * states + j]
+        double[] z = new double[(segments + 1) * channels * states];
+        double[] b = zeroPhase ? new double[(segments + 1) * channels * states] : null;
+        Scratch[] scratch = new Scratch[threads.threads()];
+        Object lock = new Object();
+        double[] zi = zeroPhase ? SosFilter.steadyState(sos) : null;
+        int pad = zeroPhase ? sos.defaultPadLength() : 0;
+        if (zeroPhase) {
+            head(flat, zi, pad, in, z);
+        }
+        if (segments == 1) {
+            // nothing to scan: the sequential algorithm itself, same bits as before segmenting
+            int frame = SosKernel.frameFor(layout.groupChannels);
+            sequential(flat, zi, pad, states, in, out, layout, new Scratch(layout, states, (int) plan.frames(), frame), z, b);
+            progress.taskDone(Phase.ZERO_STATE, 0);
+            progress.taskDone(Phase.FINAL, plan.frames());
+            return;
+        }
+
+        // 1. every segment from rest: f[k] into z[k + 1], h[k] into b[k]
+        threads.forEach(layout.tasks, (worker, task) -> {
+            Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
+            zeroStateTask(flat, states, in, layout, task, s, z, b);
+            synchronized (lock) {
+                progress.taskDone(Phase.ZERO_STATE, 0);
+            }
+        });
+
+        // 2. the scans over the boundaries (and the odd extensions at both ends)
+        StateTransition full = plan.fullCount() > 0 ? StateTransition.of(sos, plan.length()) : null;
+        StateTransition last = plan.count() > plan.fullCount() ? StateTransition.of(sos, plan.length(segments - 1)) : null;
+        double[] zLo = new double[z.length];
+        for (int k = 0; k < segments; k++) {
+            StateTransition t = k < plan.fullCount() ? full : last;
+            for (int c = 0; c < channels; c++) {
+                t.addPhi(z, zLo, (k * channels + c) * states, z, zLo, ((k + 1) * channels + c) * states);
+            }
+        }
+        round(z, zLo);
+        if (zeroPhase) {
+            tail(flat, zi, pad, in, z, segments, b, 0, channels);
+            double[] bLo = new double[b.length];
+            for (int k = segments - 1; k >= 0; k--) {
+                StateTransition t = k < plan.fullCount() ? full : last;
+                for (int c = 0; c < channels; c++) {
+                    int at = (k * channels + c) * states;
+                    t.addPhi(b, bLo, ((k + 1) * channels + c) * states, b, bLo, at);
+                    t.addPsi(z, zLo, at, b, bLo, at);
+                }
+            }
+            round(b, bLo);
+        }
+
+        // 3. every segment from its true starting state(s), written out
+        boolean[] done = new boolean[layout.tasks];
+        int[] prefix = {0};
+        threads.forEach(layout.tasks, (worker, task) -> {
+            Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
+            finalTask(flat, states, in, out, layout, task, s, z, b);
+            synchronized (lock) {
+                done[task] = true;
+                while (prefix[0] < done.length && done[prefix[0]]) {
+                    prefix[0]++;
+                }
+                long committed = prefix[0] == 0 ? 0
+                        : Math.min(plan.frames(), plan.start(layout.firstSegment(prefix[0] - 1) + layout.segments(prefix[0] - 1)));
+                progress.taskDone(Phase.FINAL, committed);
+            }
+        });
+    }
+
+    private static void zeroStateTask(double[] flat, int states, FrameReader in, Layout layout, int task, Scratch s,
+                                      double[] z, double[] b) {
+        int first = layout.firstSegment(task);
+        int pieces = layout.segments(task);
+        int count = layout.plan.length(first);
+        long[] starts = starts(layout.plan, first, pieces);
+        for (int c0 = 0; c0 < layout.channels; c0 += layout.groupChannels) {
+            int cg = Math.min(layout.groupChannels, layout.channels - c0);
+            int frame = layout.frame(pieces, cg);
+            load(in, starts, pieces, count, c0, cg, s.data, frame, s, layout.channels);
+            Arrays.fill(s.state, 0, states * frame, 0.0);
+            SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
+            saveStates(s.state, states, frame, pieces, cg, c0, layout.channels, first + 1, z);
+            if (b != null) {
+                Arrays.fill(s.state, 0, states * frame, 0.0);
+                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, true);
+                saveStates(s.state, states, frame, pieces, cg, c0, layout.channels, first, b);
+            }
+        }
+    }
+
+    private static void finalTask(double[] flat, int states, FrameReader in, FrameWriter out, Layout layout, int task, Scratch s,
+                                  double[] z, double[] b) {
+        int first = layout.firstSegment(task);
+        int pieces = layout.segments(task);
+        int count = layout.plan.length(first);
+        long[] starts = starts(layout.plan, first, pieces);
+        boolean grouped = layout.channels > layout.groupChannels;
+        for (int c0 = 0; c0 < layout.channels; c0 += layout.groupChannels) {
+            int cg = Math.min(layout.groupChannels, layout.channels - c0);
+            int frame = layout.frame(pieces, cg);
+            load(in, starts, pieces, count, c0, cg, s.data, frame, s, layout.channels);
+            loadStates(z, states, frame, pieces, cg, c0, layout.channels, first, s.state);
+            SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
+            if (b != null) {
+                loadStates(b, states, frame, pieces, cg, c0, layout.channels, first + 1, s.state);
+                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, true);
+            }
+            store(out, layout, starts, pieces, count, c0, cg, s, frame);
+        }
+        if (grouped && !out.writesChannelRanges()) {
+            out.write(starts[0], count, s.staging(), 0, layout.channels);
+        }
+    }
+
+    /**
+     * A signal of one segment: forward from the head's state, the tail from the true final
+     * state, backward, written; channel group by channel group.
+     */
+    private static void sequential(double[] flat, double[] zi, int pad, int states, FrameReader in, FrameWriter out, Layout layout,
+                                   Scratch s, double[] z, double[] b) {
+        int count = (int) layout.plan.frames();
+        long[] starts = {0};
+        boolean grouped = layout.channels > layout.groupChannels;
+        for (int c0 = 0; c0 < layout.channels; c0 += layout.groupChannels) {
+            int cg = Math.min(layout.groupChannels, layout.channels - c0);
+            int frame = SosKernel.frameFor(cg);
+            load(in, starts, 1, count, c0, cg, s.data, frame, s, layout.channels);
+            loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, s.state);
+            SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, false);
+            if (b != null) {
+                saveStates(s.state, states, frame, 1, cg, c0, layout.channels, 1, z);
+                tail(flat, zi, pad, in, z, 1, b, c0, cg);
+                loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, s.state);
+                SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, true);
+            }
+            store(out, layout, starts, 1, count, c0, cg, s, frame);
+        }
+        if (grouped && !out.writesChannelRanges()) {
+            out.write(0, count, s.staging(), 0, layout.channels);
+        }
+    }
+
+    /**
+     * A channel group's filtered pieces out: straight to the writer when it takes channel
+     * ranges or the group is every channel, else gathered in the staging buffer (one segment
+     * per task then) for one write of whole frames.
+     */
+    private static void store(FrameWriter out, Layout layout, long[] starts, int pieces, int count, int c0, int cg, Scratch s,
+                              int frame) {
+        if (cg == layout.channels) {
+            out.writePieces(starts, pieces, count, cg, s.data, frame);
+        } else if (out.writesChannelRanges()) {
+            for (int g = 0; g < pieces; g++) {
+                out.writeChannels(starts[g], count, c0, cg, s.data, g * cg, frame);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(s.data, i * frame, s.staging(), i * layout.channels + c0, cg);
+            }
+        }
+    }
+
+    /** hi + lo rounded into hi (lo cleared): the double-double scan results as the kernel's states. */
+    private static void round(double[] hi, double[] lo) {
+        for (int i = 0; i < hi.length; i++) {
+            hi[i] += lo[i];
+            lo[i] = 0;
+        }
+    }
+
+    private static long[] starts(SegmentPlan plan, int first, int pieces) {
+        long[] starts = new long[pieces];
+        for (int g = 0; g < pieces; g++) {
+            starts[g] = plan.start(first + g);
+        }
+        return starts;
+    }
+
+    /**
+     * The pieces into their lanes; lanes past the last piece zeroed (they must hold finite
+     * values). A reader of whole frames is read once per segment into the staging buffer
+     * (channel group 0) and the later channel groups are copied from there.
+     */
+    private static void load(FrameReader in, long[] starts, int pieces, int count, int c0, int cg, double[] data, int frame,
+                             Scratch s, int channels) {
+        if (cg == channels || in.readsChannelRanges()) {
+            in.readPieces(starts, pieces, count, c0, cg, data, frame);
+        } else {
+            // one segment per task when channels are grouped
+            if (c0 == 0) {
+                in.read(starts[0], count, 0, channels, s.input(), 0, channels);
+            }
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(s.input(), i * channels + c0, data, i * frame, cg);
+            }
+        }
+        int used = pieces * cg;
+        if (used < frame) {
+            for (int i = 0; i < count; i++) {
+                Arrays.fill(data, i * frame + used, (i + 1) * frame, 0.0);
+            }
+        }
+    }
+
+    /** Lane (g, c) of the kernel's state ([j][frame]) into states[((segment0 + g) * channels + c0 + c) * states + j]. */
+    private static void saveStates(double[] state, int states, int frame, int pieces, int cg, int c0, int channels, int segment0,
+                                   double[] into) {
+        for (int g = 0; g < pieces; g++) {
+            for (int c = 0; c < cg; c++) {
+                int at = ((segment0 + g) * channels + c0 + c) * states;
+                int lane = g * cg + c;
+                for (int j = 0; j < states; j++) {
+                    into[at + j] = state[j * frame + lane];
+                }
+            }
+        }
+    }
+
+    private static void loadStates(double[] from, int states, int frame, int pieces, int cg, int c0, int channels, int segment0,
+                                   double[] state) {
+        Arrays.fill(state, 0, states * frame, 0.0);
+        for (int g = 0; g < pieces; g++) {
+            for (int c = 0; c < cg; c++) {
+                int at = ((segment0 + g) * channels + c0 + c) * states;
+                int lane = g * cg + c;
+                for (int j = 0; j < states; j++) {
+                    state[j * frame + lane] = from[at + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * The head of the odd extension, 2 x[0] - x[pad - i] (i = 0 .. pad-1), filtered from
+     * sosfilt_zi scaled by its first sample: the forward state entering the signal, into z[0].
+     */
+    private static void head(double[] flat, double[] zi, int pad, FrameReader in, double[] z) {
+        int channels = in.channels();
+        int states = zi.length;
+        double[] x = new double[(pad + 1) * channels];
+        in.read(0, pad + 1, 0, channels, x, 0, channels);
+        double[] ext = new double[pad];
+        double[] state = new double[states];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < pad; i++) {
+                ext[i] = 2 * x[c] - x[(pad - i) * channels + c];
+            }
+            for (int j = 0; j < states; j++) {
+                state[j] = zi[j] * ext[0];
+            }
+            SosKernel.forward(flat, state, ext, 0, ext, 0, pad, 1);
+            System.arraycopy(state, 0, z, c * states, states);
+        }
+    }
+
+    /**
+     * The tail of the odd extension, 2 x[n-1] - x[n-2-i]: filtered forward from the state at
+     * the signal's end, then backward from sosfilt_zi scaled by its last output; the backward
+     * state entering the signal's end goes to b[segments].
+     */
+    private static void tail(double[] flat, double[] zi, int pad, FrameReader in, double[] z, int segments, double[] b, int c0, int cg) {
+        int channels = in.channels();
+        int states = zi.length;
+        long n = in.frames();
+        double[] x = new double[(pad + 1) * cg];
+        in.read(n - 1 - pad, pad + 1, c0, cg, x, 0, cg);
+        double[] ext = new double[pad];
+        double[] state = new double[states];
+        for (int k = 0; k < cg; k++) {
+            int c = c0 + k;
+            for (int i = 0; i < pad; i++) {
+                ext[i] = 2 * x[pad * cg + k] - x[(pad - 1 - i) * cg + k];
+            }
+            System.arraycopy(z, (segments * channels + c) * states, state, 0, states);
+            SosKernel.forward(flat, state, ext, 0, ext, 0, pad, 1);
+            for (int j = 0; j < states; j++) {
+                state[j] = zi[j] * ext[pad - 1];
+            }
+            SosKernel.backward(flat, state, ext, 0, ext, 0, pad, 1);
+            System.arraycopy(state, 0, b, (segments * channels + c) * states, states);
+        }
+    }
+}
