@@ -19,18 +19,19 @@ public final class Filtering {
             case FilterSpec.Fir fir -> {
                 OverlapAdd oa = new OverlapAdd(fir.taps());
                 int delay = fir.zeroPhase() ? (fir.taps().length - 1) / 2 : 0;
-                yield perChannel(channels, x -> oa.apply(x, delay));
+                yield byRanges(channels, (x, start, count, y) -> oa.applyRange(
+                        (s, cnt, dest) -> System.arraycopy(x, (int) s, dest, 0, cnt), x.length, start, count, delay, y));
             }
-            case FilterSpec.SavitzkyGolay sg -> perChannel(channels, x -> Smoothing.savitzkyGolay(x, sg.window(), sg.polyorder()));
-            case FilterSpec.MovingAverage ma -> perChannel(channels, x -> Smoothing.movingAverage(x, ma.window()));
-            case FilterSpec.Median md -> perChannel(channels, x -> MedianFilter.apply(x, md.window()));
-            case FilterSpec.Gaussian g -> perChannel(channels, x -> Smoothing.gaussian(x, g.sigma()));
+            case FilterSpec.SavitzkyGolay sg -> byRanges(channels,
+                    (x, start, count, y) -> Smoothing.savitzkyGolay(x, 0, x.length, sg.window(), sg.polyorder(), start, count, y));
+            case FilterSpec.MovingAverage ma -> byRanges(channels,
+                    (x, start, count, y) -> Smoothing.movingAverage(x, 0, x.length, ma.window(), start, count, y));
+            case FilterSpec.Median md -> byRanges(channels,
+                    (x, start, count, y) -> MedianFilter.apply(x, 0, x.length, md.window(), start, count, y));
+            case FilterSpec.Gaussian g -> byRanges(channels,
+                    (x, start, count, y) -> Smoothing.gaussian(x, 0, x.length, g.sigma(), start, count, y));
             case FilterSpec.Causal c -> guarded(c.name(), () -> causal(c.method(), channels));
-            case FilterSpec.Windowed w -> perChannel(channels, x -> {
-                double[] y = new double[x.length];
-                w.method().apply(x, 0, x.length, 0, x.length, y);
-                return y;
-            });
+            case FilterSpec.Windowed w -> byRanges(channels, (x, start, count, y) -> w.method().apply(x, 0, x.length, start, count, y));
             case FilterSpec.Whole w -> applyWhole(w, channels);
         };
     }
@@ -68,11 +69,43 @@ public final class Filtering {
         return out;
     }
 
-    private static double[][] perChannel(double[][] channels, java.util.function.UnaryOperator<double[]> f) {
-        double[][] out = new double[channels.length][];
-        for (int c = 0; c < channels.length; c++) {
-            out[c] = f.apply(channels[c]);
+    /** One channel's output window [start, start + count) into y[0..count), from the whole channel x. */
+    @FunctionalInterface
+    private interface RangeFilter {
+        void apply(double[] x, long start, int count, double[] y);
+    }
+
+    /** Below this many samples a channel is not cut in time (a second thread costs more than it saves). */
+    static final int MIN_PART = 1 << 16;
+
+    /**
+     * A window filter or FIR on the machine's cores: every channel cut into as many time
+     * ranges as there are threads (when long enough), each computed alone. Each of these
+     * filters computes any output window exactly as the whole (fixed overlap-add blocks, a
+     * window's halo), so the bits do not depend on the cut.
+     */
+    private static double[][] byRanges(double[][] channels, RangeFilter f) {
+        int n = channels[0].length;
+        Parallelism threads = Parallelism.cores(io.vitalstream.kernels.SosKernel.threads());
+        int parts = (int) Math.max(1, Math.min((long) threads.threads(), n / MIN_PART));
+        if (channels.length >= threads.threads()) {
+            parts = 1;
         }
+        int perChannel = parts;
+        double[][] out = new double[channels.length][n];
+        threads.forEach(channels.length * perChannel, (worker, task) -> {
+            int c = task / perChannel;
+            int p = task % perChannel;
+            int start = (int) ((long) n * p / perChannel);
+            int end = (int) ((long) n * (p + 1) / perChannel);
+            if (perChannel == 1) {
+                f.apply(channels[c], 0, n, out[c]);
+            } else {
+                double[] y = new double[end - start];
+                f.apply(channels[c], start, end - start, y);
+                System.arraycopy(y, 0, out[c], start, end - start);
+            }
+        });
         return out;
     }
 }

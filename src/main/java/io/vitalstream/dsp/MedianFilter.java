@@ -1,6 +1,7 @@
 package io.vitalstream.dsp;
 
 import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.kernels.MedianKernel;
 
 import java.util.Arrays;
 
@@ -48,39 +49,32 @@ public final class MedianFilter {
         }
     }
 
-    /** Widths 3 and 5 by min/max selection networks: no sorted window to maintain. */
+    /**
+     * Widths 3 and 5 by min/max selection networks: no sorted window to maintain; the
+     * interior vectorised along time ({@link MedianKernel}), the zero-padded ends one by one.
+     */
     private static void small(double[] buf, long bufStart, long n, int window, long outStart, int outLength, double[] out) {
         int h = window / 2;
-        for (int k = 0; k < outLength; k++) {
-            long i = outStart + k;
-            if (i - h >= 0 && i + h < n) {
-                int b = (int) (i - h - bufStart);
-                out[k] = window == 3 ? median3(buf[b], buf[b + 1], buf[b + 2])
-                        : median5(buf[b], buf[b + 1], buf[b + 2], buf[b + 3], buf[b + 4]);
-            } else {
-                double[] w = new double[window];
-                for (int j = -h; j <= h; j++) {
-                    w[j + h] = at(buf, bufStart, n, i + j);
-                }
-                out[k] = window == 3 ? median3(w[0], w[1], w[2]) : median5(w[0], w[1], w[2], w[3], w[4]);
-            }
+        // outputs k with every window sample inside [0, n): outStart + k - h >= 0 and outStart + k + h < n
+        int from = (int) Math.min(outLength, Math.max(0, h - outStart));
+        int to = (int) Math.max(from, Math.min(outLength, n - h - outStart));
+        edges(buf, bufStart, n, window, outStart, 0, from, out);
+        if (to > from) {
+            MedianKernel.interior(buf, (int) (outStart + from - bufStart), window, out, from, to - from);
         }
+        edges(buf, bufStart, n, window, outStart, to, outLength, out);
     }
 
-    static double median3(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-    }
-
-    /** The median of five: drop the smaller of the two pair minima and the larger of the two pair maxima. */
-    static double median5(double a, double b, double c, double d, double e) {
-        double lo1 = Math.min(a, b);
-        double hi1 = Math.max(a, b);
-        double lo2 = Math.min(c, d);
-        double hi2 = Math.max(c, d);
-        // the smaller of lo1, lo2 and the larger of hi1, hi2 cannot be the median of five
-        double lo = Math.max(lo1, lo2);
-        double hi = Math.min(hi1, hi2);
-        return median3(lo, hi, e);
+    private static void edges(double[] buf, long bufStart, long n, int window, long outStart, int kFrom, int kTo, double[] out) {
+        int h = window / 2;
+        double[] w = new double[window];
+        for (int k = kFrom; k < kTo; k++) {
+            long i = outStart + k;
+            for (int j = -h; j <= h; j++) {
+                w[j + h] = at(buf, bufStart, n, i + j);
+            }
+            out[k] = window == 3 ? MedianKernel.median3(w[0], w[1], w[2]) : MedianKernel.median5(w[0], w[1], w[2], w[3], w[4]);
+        }
     }
 
     private static double at(double[] buf, long bufStart, long n, long i) {

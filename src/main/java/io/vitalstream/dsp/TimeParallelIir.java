@@ -53,6 +53,23 @@ public final class TimeParallelIir {
     private TimeParallelIir() {
     }
 
+    /**
+     * From this many channels on, the channels themselves fill two lane groups and both cores
+     * (channel groups run side by side), and cutting in time would only add two passes: such
+     * signals are filtered as one segment, which is the sequential algorithm.
+     */
+    public static final int SEQUENTIAL_MIN_CHANNELS = 8;
+
+    /** Whether a signal of this many channels is cut in time. */
+    public static boolean cutsInTime(int channels) {
+        return channels < SEQUENTIAL_MIN_CHANNELS;
+    }
+
+    /** The plan the engine uses: the default segments for few channels, one segment (sequential) for many. */
+    public static SegmentPlan planFor(long frames, int channels) {
+        return cutsInTime(channels) || frames > Integer.MAX_VALUE / 2 ? SegmentPlan.of(frames) : new SegmentPlan(frames, (int) frames);
+    }
+
     /** Tasks per phase for a signal of {@code channels} channels under {@code plan} (for progress totals). */
     public static int tasks(SegmentPlan plan, int channels) {
         return new Layout(plan, channels).tasks;
@@ -90,8 +107,11 @@ public final class TimeParallelIir {
             this.channels = channels;
             int lanes = SosKernel.SPECIES.length();
             if (SosKernel.WIDE_REGISTERS) {
-                // four lane groups side by side per section (lanesByGroup)
-                this.groupChannels = Math.min(channels, MAX_GROUP_CHANNELS);
+                // four lane groups side by side per section (lanesByGroup); one segment: two
+                // channel groups, one per core
+                this.groupChannels = plan.count() == 1
+                        ? Math.min(MAX_GROUP_CHANNELS, Math.max(lanes, ((channels + 1) / 2 + lanes - 1) / lanes * lanes))
+                        : Math.min(channels, MAX_GROUP_CHANNELS);
                 this.perTask = Math.max(1, 4 * lanes / groupChannels);
             } else {
                 // one lane group per task, four sections side by side (lanesBySection): the
@@ -173,9 +193,20 @@ public final class TimeParallelIir {
             head(flat, zi, pad, in, z);
         }
         if (segments == 1) {
-            // nothing to scan: the sequential algorithm itself, same bits as before segmenting
-            int frame = SosKernel.frameFor(layout.groupChannels);
-            sequential(flat, zi, pad, states, in, out, layout, new Scratch(layout, states, (int) plan.frames(), frame), z, b);
+            // nothing to scan: the sequential algorithm itself, channel group by channel group
+            int groups = (channels + layout.groupChannels - 1) / layout.groupChannels;
+            boolean parallel = groups > 1 && out.writesChannelRanges();
+            threads.forEach(parallel ? groups : 1, (worker, task) -> {
+                int frame = SosKernel.frameFor(layout.groupChannels);
+                Scratch s = scratch[worker] == null
+                        ? scratch[worker] = new Scratch(layout, states, (int) plan.frames(), frame) : scratch[worker];
+                for (int g = parallel ? task : 0; g < (parallel ? task + 1 : groups); g++) {
+                    sequential(flat, zi, pad, states, in, out, layout, s, z, b, g * layout.groupChannels);
+                }
+            });
+            if (layout.channels > layout.groupChannels && !out.writesChannelRanges()) {
+                out.write(0, (int) plan.frames(), scratch[0].staging(), 0, layout.channels);
+            }
             progress.taskDone(Phase.ZERO_STATE, 0);
             progress.taskDone(Phase.FINAL, plan.frames());
             return;
@@ -279,31 +310,25 @@ public final class TimeParallelIir {
     }
 
     /**
-     * A signal of one segment: forward from the head's state, the tail from the true final
-     * state, backward, written; channel group by channel group.
+     * A signal of one segment, one channel group (from channel c0): forward from the head's
+     * state, the tail from the true final state, backward, written.
      */
     private static void sequential(double[] flat, double[] zi, int pad, int states, FrameReader in, FrameWriter out, Layout layout,
-                                   Scratch s, double[] z, double[] b) {
+                                   Scratch s, double[] z, double[] b, int c0) {
         int count = (int) layout.plan.frames();
         long[] starts = {0};
-        boolean grouped = layout.channels > layout.groupChannels;
-        for (int c0 = 0; c0 < layout.channels; c0 += layout.groupChannels) {
-            int cg = Math.min(layout.groupChannels, layout.channels - c0);
-            int frame = SosKernel.frameFor(cg);
-            load(in, starts, 1, count, c0, cg, s.data, frame, s, layout.channels);
-            loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, s.state);
-            SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, false);
-            if (b != null) {
-                saveStates(s.state, states, frame, 1, cg, c0, layout.channels, 1, z);
-                tail(flat, zi, pad, in, z, 1, b, c0, cg);
-                loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, s.state);
-                SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, true);
-            }
-            store(out, layout, starts, 1, count, c0, cg, s, frame);
+        int cg = Math.min(layout.groupChannels, layout.channels - c0);
+        int frame = SosKernel.frameFor(cg);
+        load(in, starts, 1, count, c0, cg, s.data, frame, s, layout.channels);
+        loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, s.state);
+        SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, false);
+        if (b != null) {
+            saveStates(s.state, states, frame, 1, cg, c0, layout.channels, 1, z);
+            tail(flat, zi, pad, in, z, 1, b, c0, cg);
+            loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, s.state);
+            SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, true);
         }
-        if (grouped && !out.writesChannelRanges()) {
-            out.write(0, count, s.staging(), 0, layout.channels);
-        }
+        store(out, layout, starts, 1, count, c0, cg, s, frame);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class ZeroPhase {
         int n = channels[0].length;
         requireLength(sos, n);
         double[][] out = new double[channels.length][n];
-        TimeParallelIir.zeroPhase(sos, new ChannelArrays(channels), new ChannelArrays(out), SegmentPlan.of(n), threads,
+        TimeParallelIir.zeroPhase(sos, new ChannelArrays(channels), new ChannelArrays(out), TimeParallelIir.planFor(n, channels.length), threads,
                 TimeParallelIir.Progress.NONE);
         return out;
     }

@@ -189,8 +189,8 @@ public final class SosKernel {
      */
     public static final boolean WIDE_REGISTERS = SPECIES.vectorBitSize() >= 512;
 
-    /** {@link #lanes} on the lane groups in [gFrom, gTo) of each frame only. */
-    static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
+    /** {@link #lanes} on the lanes in [gFrom, gTo) of each frame only (whole lane groups). */
+    public static void lanes(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
         int lanes = SPECIES.length();
         if (frame % lanes != 0) {
             throw new IllegalArgumentException("frame " + frame + " is not a multiple of " + lanes + " lanes");

@@ -6,10 +6,13 @@ import io.vitalstream.dsp.OverlapAdd;
 import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.dsp.SegmentPlan;
 import io.vitalstream.dsp.Smoothing;
+import io.vitalstream.dsp.SosFilter;
 import io.vitalstream.dsp.TimeParallelIir;
+import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
+import io.vitalstream.kernels.SosKernel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +23,11 @@ import java.nio.file.Path;
  * One filter stage over a source too large for memory, chunk by chunk, with output equal
  * bit for bit to the in-memory engine ({@code Filtering.apply}) on the whole signal:
  * <ul>
- * <li>IIR, causal and zero-phase, is the in-memory engine itself ({@link TimeParallelIir}) over
- *     the file: segments filtered from rest, the exact boundary states by a scan, the
- *     segments filtered again from them; no scratch file, not an overlap approximation;</li>
+ * <li>IIR, causal and zero-phase, on few channels is the in-memory engine itself ({@link
+ *     TimeParallelIir}) over the file: segments filtered from rest, the exact boundary states
+ *     by a scan, the segments filtered again from them; no scratch file, not an overlap
+ *     approximation. On many channels (they fill the lanes and the cores) it is the
+ *     sequential algorithm, chunk by chunk with the lane groups split over the cores;</li>
  * <li>FIR and window filters compute each output window from the input window it depends on
  *     (blocks at fixed positions for overlap-add; a halo for the window filters).</li>
  * </ul>
@@ -48,8 +53,11 @@ final class OutOfCore {
         if (spec instanceof FilterSpec.Whole) {
             return 1;
         }
-        if (spec instanceof FilterSpec.Iir) {
-            return 2 * TimeParallelIir.tasks(SegmentPlan.of(plan.frames()), channels);
+        if (spec instanceof FilterSpec.Iir iir) {
+            if (TimeParallelIir.cutsInTime(channels)) {
+                return 2 * TimeParallelIir.tasks(SegmentPlan.of(plan.frames()), channels);
+            }
+            return iir.zeroPhase() ? 2 * plan.count() : plan.count();
         }
         return plan.count();
     }
@@ -57,7 +65,9 @@ final class OutOfCore {
     void run(FilterSpec spec, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
              String label, StreamingResult streaming) throws InterruptedException {
         switch (spec) {
-            case FilterSpec.Iir iir -> iir(iir, in, out, control, label, streaming);
+            case FilterSpec.Iir iir when TimeParallelIir.cutsInTime(in.channels()) -> iir(iir, in, out, control, label, streaming);
+            case FilterSpec.Iir iir when iir.zeroPhase() -> zeroPhase(iir.sos(), in, sourceId, out, plan, control, label);
+            case FilterSpec.Iir iir -> causal(iir.sos(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
             case FilterSpec.Causal c -> causalMethod(c.method(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Whole w -> whole(w, in, out, control, label);
@@ -89,6 +99,116 @@ final class OutOfCore {
         } else {
             TimeParallelIir.causal(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress);
         }
+    }
+
+    /**
+     * Causal IIR over many channels (they fill the lanes): chunk by chunk with each lane's
+     * state carried, the lane groups split over the cores.
+     */
+    private void causal(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, RunControl control,
+                        String label, StreamingResult streaming) throws InterruptedException {
+        int frame = SosKernel.frameFor(in.channels());
+        double[] flat = sos.flat();
+        double[] state = new double[2 * sos.count() * frame];
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+            for (int i = 0; i < plan.count(); i++) {
+                LazyChunkManager.Chunk c = chunks.take(i);
+                byLaneGroups(flat, state, c.data(), c.count(), frame, false);
+                out.write(c.start(), c.count(), c.data(), 0, frame);
+                chunks.release(c);
+                if (streaming != null) {
+                    streaming.committed(c.start() + c.count());
+                }
+                control.chunkDone(label);
+            }
+        }
+    }
+
+    /**
+     * Zero-phase IIR over many channels, exactly sosfiltfilt (the sequential algorithm, as in
+     * memory): the forward pass over the odd extension's head, the chunks and its tail (read
+     * from both ends of the file) keeps only each chunk's starting state; the backward pass
+     * takes the chunks last to first, recomputes each chunk's forward output from its
+     * checkpoint (same arithmetic, same bits) and filters it backwards from scipy's
+     * steady-state start. No scratch file.
+     */
+    private void zeroPhase(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, RunControl control,
+                           String label) throws InterruptedException {
+        long n = in.frames();
+        int pad = sos.defaultPadLength();
+        if (n <= pad) {
+            throw new InvalidParameterException("filter_params", "zero-phase filtering with this filter needs more than " + pad
+                    + " samples per channel, the input has " + n + "; set zero_phase to false");
+        }
+        int channels = in.channels();
+        int frame = SosKernel.frameFor(channels);
+        double[] flat = sos.flat();
+        double[] zi = SosFilter.steadyState(sos);
+
+        // head of the odd extension: 2 x[0] - x[pad - i], i = 0 .. pad-1
+        double[] x = new double[(pad + 1) * frame];
+        in.read(0, pad + 1, x, 0, frame);
+        double[] ext = new double[pad * frame];
+        for (int i = 0; i < pad; i++) {
+            for (int c = 0; c < channels; c++) {
+                ext[i * frame + c] = 2 * x[c] - x[(pad - i) * frame + c];
+            }
+        }
+        double[] state = scaledState(zi, ext, 0, frame);
+        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
+
+        double[][] checkpoints = new double[plan.count()][];
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+            for (int i = 0; i < plan.count(); i++) {
+                LazyChunkManager.Chunk c = chunks.take(i);
+                checkpoints[i] = state.clone();
+                byLaneGroups(flat, state, c.data(), c.count(), frame, false);
+                chunks.release(c);
+                control.chunkDone(join(label, "forward pass"));
+            }
+        }
+        // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
+        in.read(n - 1 - pad, pad + 1, x, 0, frame);
+        for (int i = 0; i < pad; i++) {
+            for (int c = 0; c < channels; c++) {
+                ext[i * frame + c] = 2 * x[pad * frame + c] - x[(pad - 1 - i) * frame + c];
+            }
+        }
+        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
+        double[] back = scaledState(zi, ext, pad - 1, frame);
+        SosKernel.run(flat, back, ext, 0, pad, frame, channels, true);
+
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch, true)) {
+            for (int k = 0; k < plan.count(); k++) {
+                LazyChunkManager.Chunk c = chunks.take(k);
+                byLaneGroups(flat, checkpoints[c.index()], c.data(), c.count(), frame, false);
+                byLaneGroups(flat, back, c.data(), c.count(), frame, true);
+                out.write(c.start(), c.count(), c.data(), 0, frame);
+                checkpoints[c.index()] = null;
+                chunks.release(c);
+                control.chunkDone(join(label, "backward pass"));
+            }
+        }
+    }
+
+    /** The kernel over a chunk's lane groups, split between the cores (lanes are independent: same bits). */
+    private void byLaneGroups(double[] flat, double[] state, double[] data, int count, int frame, boolean backward) {
+        int lanes = SosKernel.SPECIES.length();
+        int groups = frame / lanes;
+        int parts = Math.min(threads.threads(), groups);
+        threads.forEach(parts, (worker, p) -> SosKernel.lanes(flat, state, data, 0, count, frame, backward,
+                groups * p / parts * lanes, groups * (p + 1) / parts * lanes));
+    }
+
+    /** zi laid out [section][2][frame], each lane scaled by that lane's sample at frame t. */
+    private static double[] scaledState(double[] zi, double[] data, int t, int frame) {
+        double[] state = new double[zi.length * frame];
+        for (int k = 0; k < zi.length; k++) {
+            for (int lane = 0; lane < frame; lane++) {
+                state[k * frame + lane] = zi[k] * data[t * frame + lane];
+            }
+        }
+        return state;
     }
 
     private void causalMethod(io.vitalstream.dsp.CausalMethod method, SignalSource in, String sourceId, SignalSink out,

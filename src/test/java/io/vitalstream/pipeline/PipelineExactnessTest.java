@@ -44,6 +44,9 @@ class PipelineExactnessTest {
     static Path dir;
     private static Path input;
     private static double[][] signal;
+    /** Nine channels: enough to fill the lanes, so IIR runs the sequential algorithm in lane groups. */
+    private static Path wideInput;
+    private static double[][] wideSignal;
     private static ChunkWorkers workers;
 
     @BeforeAll
@@ -61,6 +64,19 @@ class PipelineExactnessTest {
         input = dir.resolve("input.npy");
         try (BinaryWriter w = BinaryWriter.npy(input, SampleType.FLOAT64, CHANNELS, FRAMES, false)) {
             w.write(0, FRAMES, interleaved, 0, CHANNELS);
+        }
+        wideSignal = new double[9][FRAMES];
+        double[] wide = new double[FRAMES * 9];
+        for (int i = 0; i < FRAMES; i++) {
+            for (int c = 0; c < 9; c++) {
+                double v = Math.cos(2 * Math.PI * (c + 2) * i / FS) + 0.2 * rnd.nextGaussian() + (i > 12000 ? 1 - c : 0);
+                wideSignal[c][i] = v;
+                wide[i * 9 + c] = v;
+            }
+        }
+        wideInput = dir.resolve("wide.npy");
+        try (BinaryWriter w = BinaryWriter.npy(wideInput, SampleType.FLOAT64, 9, FRAMES, false)) {
+            w.write(0, FRAMES, wide, 0, 9);
         }
         workers = new ChunkWorkers(2);
     }
@@ -121,13 +137,16 @@ class PipelineExactnessTest {
     @TestFactory
     Stream<DynamicTest> iirOutOfCoreGivesTheSameBitsOnOneTwoAndFourThreads() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : List.of("sosfilt", "sosfiltfilt", "sosfiltfilt odd order")) {
-            List<FilterSpec> stages = filters().get(name);
-            double[][] expected = Filtering.apply(stages.get(0), signal);
-            for (int threads : new int[] {1, 2, 4}) {
-                for (int chunk : new int[] {7, 4096}) {
-                    tests.add(DynamicTest.dynamicTest(name + " / " + threads + " threads / chunk " + chunk,
-                            () -> assertBitForBit(expected, run(stages, Strategy.MEMORY_MAPPED, chunk, threads))));
+        for (boolean wide : new boolean[] {false, true}) {
+            for (String name : List.of("sosfilt", "sosfiltfilt", "sosfiltfilt odd order")) {
+                List<FilterSpec> stages = filters().get(name);
+                double[][] expected = Filtering.apply(stages.get(0), wide ? wideSignal : signal);
+                for (int threads : new int[] {1, 2, 4}) {
+                    for (int chunk : new int[] {7, 4096}) {
+                        tests.add(DynamicTest.dynamicTest((wide ? "9 channels / " : "5 channels / ") + name + " / " + threads
+                                        + " threads / chunk " + chunk,
+                                () -> assertBitForBit(expected, run(stages, Strategy.MEMORY_MAPPED, chunk, threads, wide))));
+                    }
                 }
             }
         }
@@ -135,16 +154,16 @@ class PipelineExactnessTest {
     }
 
     static double[][] run(List<FilterSpec> stages, Strategy strategy, int chunkFrames) throws Exception {
-        return run(stages, strategy, chunkFrames, 2);
+        return run(stages, strategy, chunkFrames, 2, false);
     }
 
-    static double[][] run(List<FilterSpec> stages, Strategy strategy, int chunkFrames, int threads) throws Exception {
+    static double[][] run(List<FilterSpec> stages, Strategy strategy, int chunkFrames, int threads, boolean wide) throws Exception {
         PipelineSettings d = PipelineSettings.defaults();
         PipelineSettings settings = new PipelineSettings(d.memoryBudget(), 8L * 8 * chunkFrames, threads, d.prefetch(), d.standardMaxBytes(),
                 d.chunkedMaxBytes(), d.cacheBytes(), d.concurrentJobs()); // 5 channels -> 8 lanes
         Pipeline pipeline = new Pipeline(settings, new ChunkCache(1 << 20, 1 << 16), workers);
         Path out = Files.createTempDirectory(dir, "run");
-        PipelineJob job = new PipelineJob(input, null, null, null, FS, fs -> stages, strategy, OutputFormat.NPY,
+        PipelineJob job = new PipelineJob(wide ? wideInput : input, null, null, null, FS, fs -> stages, strategy, OutputFormat.NPY,
                 out.resolve("result.npy"), out.resolve("scratch"));
         PipelineResult result = pipeline.run(job, new RunControl(null), info -> { }, live -> { });
         assertEquals(strategy, result.strategy().strategy());
@@ -153,17 +172,17 @@ class PipelineExactnessTest {
         try (Stream<Path> left = Files.list(out.resolve("scratch"))) {
             assertEquals(0, left.count(), "scratch files left behind");
         }
-        return readNpy(result.result());
+        return readNpy(result.result(), wide ? 9 : CHANNELS);
     }
 
-    static double[][] readNpy(Path p) throws IOException {
+    static double[][] readNpy(Path p, int channels) throws IOException {
         byte[] all = Files.readAllBytes(p);
         int headerLen = ByteBuffer.wrap(all, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
         ByteBuffer data = ByteBuffer.wrap(all, 10 + headerLen, all.length - 10 - headerLen).order(ByteOrder.LITTLE_ENDIAN);
-        int n = data.remaining() / 8 / CHANNELS;
-        double[][] out = new double[CHANNELS][n];
+        int n = data.remaining() / 8 / channels;
+        double[][] out = new double[channels][n];
         for (int i = 0; i < n; i++) {
-            for (int c = 0; c < CHANNELS; c++) {
+            for (int c = 0; c < channels; c++) {
                 out[c][i] = data.getDouble();
             }
         }
