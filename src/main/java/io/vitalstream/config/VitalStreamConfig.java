@@ -18,8 +18,12 @@ public interface VitalStreamConfig {
     @WithDefault("256")
     int maxMemoryMb();
 
-    /** Size of one chunk of a heavy-data job, in MiB. */
-    @WithDefault("16")
+    /**
+     * Size of one chunk of a heavy-data job, in MiB (decoded float64 over the channels): small
+     * enough that a chunk stays in the processor's caches from decoding through filtering to
+     * writing (2 MiB ran a 1 GiB job about a quarter faster here than 16 MiB).
+     */
+    @WithDefault("2")
     int chunkSizeMb();
 
     /** Background worker threads for chunk decoding and filtering. */
@@ -37,6 +41,15 @@ public interface VitalStreamConfig {
     /** Jobs running at once; the rest wait in the queue. */
     @WithDefault("2")
     int maxConcurrentJobs();
+
+    /**
+     * Force every job result to disk before it is published. Off by default: results, like
+     * job records and uploads, are published by atomic rename from the page cache, so they
+     * survive a crash of the service but not necessarily a power cut, and a job runs at
+     * memory speed rather than at the disk's write speed.
+     */
+    @WithDefault("false")
+    boolean fsyncResults();
 
     /** "java" forces the pure-Java FFT even when libfftw3 is present (read once, by kernels.fft.Fftw). */
     Optional<String> fft();

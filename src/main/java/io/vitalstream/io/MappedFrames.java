@@ -193,6 +193,19 @@ public final class MappedFrames implements SignalSource {
         return a;
     }
 
+    /** Every stored channel, in order (no subset or reordering). */
+    private boolean allChannels() {
+        if (selection.length != storedChannels) {
+            return false;
+        }
+        for (int k = 0; k < selection.length; k++) {
+            if (selection[k] != k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void decodeInterleaved(MemorySegment seg, int count, double[] dest, int offset, int frame) {
         int stride = storedChannels * type.bytes();
         int bytes = type.bytes();
@@ -202,11 +215,25 @@ public final class MappedFrames implements SignalSource {
                 // bulk copy (byte order handled by the layout), then widen into the lanes
                 float[] f = floats(total);
                 MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order), 0, f, 0, total);
-                for (int i = 0; i < count; i++) {
-                    int src = i * storedChannels;
-                    int d = offset + i * frame;
-                    for (int k = 0; k < selection.length; k++) {
-                        dest[d + k] = f[src + selection[k]];
+                if (allChannels() && frame == storedChannels) {
+                    for (int i = 0; i < total; i++) {
+                        dest[offset + i] = f[i]; // one widening stream: the compiler vectorises it
+                    }
+                } else if (allChannels()) {
+                    for (int i = 0; i < count; i++) {
+                        int src = i * storedChannels;
+                        int d = offset + i * frame;
+                        for (int k = 0; k < storedChannels; k++) {
+                            dest[d + k] = f[src + k];
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        int src = i * storedChannels;
+                        int d = offset + i * frame;
+                        for (int k = 0; k < selection.length; k++) {
+                            dest[d + k] = f[src + selection[k]];
+                        }
                     }
                 }
             }

@@ -110,15 +110,18 @@ final class OutOfCore {
         int frame = SosKernel.frameFor(in.channels());
         double[] flat = sos.flat();
         double[] state = new double[2 * sos.count() * frame];
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch + 1);
+             WriteBehind writes = new WriteBehind()) {
             for (int i = 0; i < plan.count(); i++) {
                 LazyChunkManager.Chunk c = chunks.take(i);
                 byLaneGroups(flat, state, c.data(), c.count(), frame, false);
-                out.write(c.start(), c.count(), c.data(), 0, frame);
-                chunks.release(c);
-                if (streaming != null) {
-                    streaming.committed(c.start() + c.count());
-                }
+                writes.submit(() -> {
+                    out.write(c.start(), c.count(), c.data(), 0, frame);
+                    chunks.release(c);
+                    if (streaming != null) {
+                        streaming.committed(c.start() + c.count());
+                    }
+                });
                 control.chunkDone(label);
             }
         }
@@ -178,14 +181,17 @@ final class OutOfCore {
         double[] back = scaledState(zi, ext, pad - 1, frame);
         SosKernel.run(flat, back, ext, 0, pad, frame, channels, true);
 
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch, true)) {
+        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch + 1, true);
+             WriteBehind writes = new WriteBehind()) {
             for (int k = 0; k < plan.count(); k++) {
                 LazyChunkManager.Chunk c = chunks.take(k);
                 byLaneGroups(flat, checkpoints[c.index()], c.data(), c.count(), frame, false);
                 byLaneGroups(flat, back, c.data(), c.count(), frame, true);
-                out.write(c.start(), c.count(), c.data(), 0, frame);
                 checkpoints[c.index()] = null;
-                chunks.release(c);
+                writes.submit(() -> {
+                    out.write(c.start(), c.count(), c.data(), 0, frame);
+                    chunks.release(c);
+                });
                 control.chunkDone(join(label, "backward pass"));
             }
         }

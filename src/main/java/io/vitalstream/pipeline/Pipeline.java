@@ -131,14 +131,16 @@ public final class Pipeline {
                 } else {
                     runChunked(source, job, stages, sink, plan, control, streams ? live : null);
                 }
-                sink.force();
+                if (settings.fsyncResults()) {
+                    sink.force();
+                }
             }
             control.checkpoint();
             if (binaryOut) {
-                live.publish();
+                live.publish(settings.fsyncResults());
                 return new PipelineResult(job.result(), choice, n, channels, fs, bytesIn, total, outType);
             }
-            live.publish(); // into scratch; now export
+            live.publish(false); // into scratch; now export
             StreamingResult exported = new StreamingResult(job.result(), 0, 0);
             try (SignalSource filtered = SignalFiles.open(filteredPath, InputFormat.NPY, null, null, Access.MAPPED, null)) {
                 if (job.output() == OutputFormat.CSV) {
@@ -151,7 +153,7 @@ public final class Pipeline {
                 throw e;
             }
             control.checkpoint();
-            exported.publish();
+            exported.publish(settings.fsyncResults());
             return new PipelineResult(job.result(), choice, n, channels, fs, bytesIn, total, outType);
         } catch (RuntimeException | InterruptedException e) {
             live.discard();

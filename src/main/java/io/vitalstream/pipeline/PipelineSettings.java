@@ -11,18 +11,27 @@ package io.vitalstream.pipeline;
  * @param chunkedMaxBytes   inputs below this are chunked, above memory-mapped
  * @param cacheBytes        the decoded-chunk cache's bound
  * @param concurrentJobs    jobs that may run at once, sharing the budget
+ * @param fsyncResults      force each result to disk before publishing it (else a result is
+ *                          published from the page cache: it survives a crash of the service,
+ *                          like the job records and uploads, not necessarily a power cut)
  */
 public record PipelineSettings(long memoryBudget, long chunkBytes, int workers, int prefetch, long standardMaxBytes,
-                               long chunkedMaxBytes, long cacheBytes, int concurrentJobs) {
+                               long chunkedMaxBytes, long cacheBytes, int concurrentJobs, boolean fsyncResults) {
+
+    public PipelineSettings(long memoryBudget, long chunkBytes, int workers, int prefetch, long standardMaxBytes,
+                            long chunkedMaxBytes, long cacheBytes, int concurrentJobs) {
+        this(memoryBudget, chunkBytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs, false);
+    }
 
     public static final long MIB = 1L << 20;
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(256 * MIB, 16 * MIB, 2, 2, 100 * MIB, 2048 * MIB, 32 * MIB, 1);
+        return new PipelineSettings(256 * MIB, 2 * MIB, 2, 2, 100 * MIB, 2048 * MIB, 32 * MIB, 1);
     }
 
     public PipelineSettings withChunkBytes(long bytes) {
-        return new PipelineSettings(memoryBudget, bytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs);
+        return new PipelineSettings(memoryBudget, bytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs,
+                fsyncResults);
     }
 
     /** One running job's share of the budget, after the cache's. */

@@ -53,12 +53,14 @@ public final class StreamingResult {
         return committedFrames;
     }
 
-    /** Moves the part file to its final name atomically, after forcing it to disk. */
-    public synchronized void publish() {
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Moves the part file to its final name atomically, after forcing it to disk when asked. */
+    public synchronized void publish(boolean force) {
+        if (force) {
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -170,7 +170,7 @@ class ChunkMachineryTest {
         PipelineSettings four = new PipelineSettings(256 * mib, 16 * mib, 2, 2, 100 * mib, 2048 * mib, 32 * mib, 4);
         // every job's chunk buffers (prefetch + 4 chunks) together with the cache stay within the budget
         assertTrue(4 * (four.prefetch() + 4L) * four.effectiveChunkBytes() + four.cacheBytes() <= four.memoryBudget());
-        assertEquals(16 * mib, PipelineSettings.defaults().effectiveChunkBytes());
+        assertEquals(2 * mib, PipelineSettings.defaults().effectiveChunkBytes());
     }
 
     @Test
