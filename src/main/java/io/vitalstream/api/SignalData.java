@@ -14,6 +14,12 @@ public record SignalData(double[][] channels, boolean multiChannel) {
         return channels.length == 0 ? 0 : channels[0].length;
     }
 
+    /** Written back in the shape it was read (the benchmark's echo endpoint writes requests back). */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public Object json() {
+        return reshape(channels);
+    }
+
     /** The filtered channels in the request's shape. */
     public Object reshape(double[][] filtered) {
         return multiChannel ? filtered : filtered[0];

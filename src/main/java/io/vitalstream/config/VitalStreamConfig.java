@@ -51,6 +51,18 @@ public interface VitalStreamConfig {
     @WithDefault("false")
     boolean fsyncResults();
 
+    /**
+     * Run the engine's hot paths once on a background thread at start-up (the request path,
+     * the vector kernels, FFT plans, the file path), so the first request does not wait for
+     * class loading and the compiler.
+     */
+    @WithDefault("true")
+    boolean warmup();
+
+    /** Benchmark aids (POST /api/bench/echo, the JSON floor of kernels/bench.sh); off in production. */
+    @WithDefault("false")
+    boolean benchEndpoints();
+
     /** "java" forces the pure-Java FFT even when libfftw3 is present (read once, by kernels.fft.Fftw). */
     Optional<String> fft();
 

@@ -8,8 +8,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * Which FFT this process uses: FFTW when libfftw3.so.3 loads (and the system property
  * {@code vitalstream.fft} is not {@code java}), else the pure-Java radix-2 FFT. Plans are
- * made with FFTW_MEASURE: measured once per size, then FFTW's in-process wisdom makes
- * later plans of that size cheap.
+ * made with FFTW_MEASURE: measured once per size, and kept in a pool for reuse.
  */
 public final class Fftw {
 
@@ -40,9 +39,12 @@ public final class Fftw {
         return DOUBLE_AVAILABLE ? "fftw (libfftw3.so.3 via FFM)" : "java (pure-Java radix-2; FFTW not loaded or disabled by -Dvitalstream.fft=java)";
     }
 
-    /** A transform of size n on the process's backend (n a power of two for the fallback). */
+    /**
+     * A transform of size n on the process's backend (n a power of two for the fallback);
+     * FFTW plans come from a pool of idle plans, so only the first use of a size plans.
+     */
     public static RealFft realFft(int n) {
-        return DOUBLE_AVAILABLE ? new FftwPlan(n) : new JavaFft(n);
+        return DOUBLE_AVAILABLE ? PlanPool.take(n) : new JavaFft(n);
     }
 
     private static boolean probe(boolean doublePrecision) {

@@ -1,0 +1,119 @@
+package io.vitalstream.pipeline;
+
+import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.design.FirDesign;
+import io.vitalstream.dsp.design.IirDesign;
+import io.vitalstream.dsp.design.IirFamily;
+import io.vitalstream.dsp.design.Response;
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.dsp.design.Window;
+import io.vitalstream.io.BinaryWriter;
+import io.vitalstream.io.SampleType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the engine's hot paths on small synthetic signals, so that the first request or job
+ * does not wait for them: the Vector API kernels reach the optimising compiler (the
+ * interpreter runs them a hundred times slower), the FFT sizes of common FIR designs are
+ * planned into the plan pool, and the file paths (mapped float32 decode, chunked zero-phase,
+ * float32 encode, write-behind) load their classes. The service runs it on a background
+ * thread at start-up; a JDK AOT cache trained on a run that did it keeps the profiles.
+ */
+public final class EngineWarmup {
+
+    private EngineWarmup() {
+    }
+
+    /** @param scratch a directory for a small temporary file (deleted afterwards) */
+    public static void run(Path scratch) {
+        Sos bandpass = IirDesign.design(IirFamily.BUTTER, Response.BANDPASS, 4, new double[] {0.5, 40}, 500, 1, 40);
+        Sos lowpass = IirDesign.design(IirFamily.BUTTER, Response.LOWPASS, 2, new double[] {10}, 100, 1, 40);
+        double[] taps = FirDesign.firwin(101, new double[] {40}, Response.LOWPASS, Window.parse("hamming", null), 500);
+        double[][] one = signal(1, 3 * 8192 + 101);
+        double[][] eight = signal(8, 4096);
+        double[][] snippet = signal(1, 5000);
+        List<FilterSpec> specs = List.of(new FilterSpec.Iir(bandpass, true), new FilterSpec.Iir(bandpass, false),
+                new FilterSpec.Iir(lowpass, true), new FilterSpec.Fir(taps, true), new FilterSpec.Median(5),
+                new FilterSpec.SavitzkyGolay(11, 2));
+        for (int round = 0; round < 40; round++) {
+            for (FilterSpec spec : specs) {
+                Filtering.apply(spec, one);
+                Filtering.apply(spec, snippet);
+                if (round % 4 == 0) {
+                    Filtering.apply(spec, eight);
+                }
+            }
+        }
+        fileJob(scratch, bandpass);
+    }
+
+    /** An 8-channel float32 .npy through the chunked zero-phase path and back to float32. */
+    private static void fileJob(Path scratch, Sos sos) {
+        Path dir;
+        try {
+            Files.createDirectories(scratch);
+            dir = Files.createTempDirectory(scratch, "warmup");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path input = dir.resolve("input.npy");
+            int frames = 1 << 16;
+            double[][] x = signal(8, frames);
+            double[] interleaved = new double[frames * 8];
+            for (int i = 0; i < frames; i++) {
+                for (int c = 0; c < 8; c++) {
+                    interleaved[i * 8 + c] = x[c][i];
+                }
+            }
+            try (BinaryWriter w = BinaryWriter.npy(input, SampleType.FLOAT32, 8, frames, false)) {
+                w.write(0, frames, interleaved, 0, 8);
+            }
+            PipelineSettings settings = PipelineSettings.defaults().withChunkBytes(256 * 1024);
+            try (ChunkWorkers workers = new ChunkWorkers(settings.workers())) {
+                Pipeline pipeline = new Pipeline(settings, null, workers);
+                for (boolean zeroPhase : new boolean[] {true, false}) {
+                    List<FilterSpec> stages = List.of(new FilterSpec.Iir(sos, zeroPhase));
+                    pipeline.run(new PipelineJob(input, null, null, null, 500.0, fs -> stages, Strategy.MEMORY_MAPPED,
+                            OutputFormat.NPY, dir.resolve("result.npy"), dir.resolve("scratch")), new RunControl(null), i -> { }, l -> { });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static double[][] signal(int channels, int n) {
+        double[][] x = new double[channels][n];
+        long seed = 42;
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < n; i++) {
+                seed = seed * 6364136223846793005L + 1442695040888963407L;
+                x[c][i] = Math.sin(i * 0.05 * (c + 1)) + ((seed >>> 11) * 0x1.0p-53 - 0.5) * 0.2;
+            }
+        }
+        return x;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temporary directory
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
