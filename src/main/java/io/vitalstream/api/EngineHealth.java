@@ -17,6 +17,9 @@ public class EngineHealth implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(EngineHealth.class);
 
+    @jakarta.inject.Inject
+    Warmup warmup;
+
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Filter engine: FFT backend %s; Vector API %d double lanes (%s)", Fftw.backend(),
                 SosKernel.SPECIES.length(), SosKernel.SPECIES);
@@ -28,6 +31,7 @@ public class EngineHealth implements HealthCheck {
                 .withData("fft", Fftw.available() ? "fftw" : "java")
                 .withData("fft_float", Fftw.floatAvailable() ? "fftw" : "java")
                 .withData("simd_double_lanes", SosKernel.SPECIES.length())
+                .withData("warmed_up", warmup.done())
                 .build();
     }
 }
