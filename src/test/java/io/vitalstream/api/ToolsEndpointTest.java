@@ -31,6 +31,15 @@ class ToolsEndpointTest {
     }
 
     @Test
+    void benchmarkEchoIsOffByDefaultAndHealthSaysWhetherTheEngineIsWarm() {
+        given().contentType("application/json").body(Map.of("signal_data", java.util.List.of(1, 2, 3), "sampling_freq", 100))
+                .post("/api/bench/echo").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("vitalstream.bench-endpoints"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'filter-engine' }.data.warmed_up", org.hamcrest.Matchers.isA(Boolean.class));
+    }
+
+    @Test
     void designAnswersTheFrequencyResponseOrSaysWhyNot() {
         var r = given().contentType("application/json").body(Map.of("sampling_freq", 500, "points", 101,
                         "filter_params", Map.of("filter_type", "lowpass", "high_freq", 40, "zero_phase", false)))

@@ -174,6 +174,25 @@ class ChunkMachineryTest {
     }
 
     @Test
+    void forcedResultsEqualPageCacheResults() throws Exception {
+        var sos = IirDesign.design(IirFamily.BUTTER, Response.LOWPASS, 4, new double[] {40}, 500, 1, 40);
+        PipelineSettings d = PipelineSettings.defaults();
+        byte[][] results = new byte[2][];
+        for (boolean fsync : new boolean[] {false, true}) {
+            PipelineSettings settings = new PipelineSettings(d.memoryBudget(), d.chunkBytes(), d.workers(), d.prefetch(),
+                    d.standardMaxBytes(), d.chunkedMaxBytes(), d.cacheBytes(), d.concurrentJobs(), fsync);
+            Path result = dir.resolve("fsync-" + fsync + "/result.npy");
+            Files.createDirectories(result.getParent());
+            new Pipeline(settings, null, workers).run(new PipelineJob(input, null, null, null, 500.0,
+                    fs -> List.of(new FilterSpec.Iir(sos, true)), Strategy.MEMORY_MAPPED, OutputFormat.NPY, result,
+                    result.resolveSibling("scratch")), new RunControl(null), i -> { }, l -> { });
+            assertFalse(Files.exists(result.resolveSibling("result.npy.part")));
+            results[fsync ? 1 : 0] = Files.readAllBytes(result);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(results[0], results[1]);
+    }
+
+    @Test
     void cancelStopsWithinOneChunkPublishesNothingAndRemovesScratch() throws Exception {
         var sos = IirDesign.design(IirFamily.BUTTER, Response.LOWPASS, 4, new double[] {40}, 500, 1, 40);
         Pipeline pipeline = new Pipeline(PipelineSettings.defaults().withChunkBytes(1000 * 8 * 8), null, workers);
