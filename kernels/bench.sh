@@ -66,7 +66,7 @@ e2e() {  # $1 = GiB, $2 = JFR file or ""; prints {seconds, rss_mb, samples, copy
   local jfr=""; [ -n "$2" ] && jfr="-XX:StartFlightRecording=filename=$2,settings=profile"
   JAVA_OPTS="-Xmx256m $jfr" bash $app/vitalstream -Dquarkus.http.port=$port -Dvitalstream.data-dir="$work/data" >"$work/service.log" 2>&1 &
   local launcher=$!
-  until curl -sf localhost:$port/q/health/ready 2>/dev/null | grep -q '"warmed_up":true'; do sleep 0.2; done
+  until curl -sf localhost:$port/q/health/ready 2>/dev/null | grep -Eq '"warmed_up": *true'; do sleep 0.2; done
   local pid; pid=$(pgrep -f "quarkus.http.port=$port" | head -n 1)
   sync
   local id; id=$(curl -sf localhost:$port/api/filtering/jobs -H 'Content-Type: application/json' \
@@ -119,7 +119,7 @@ echo "== small requests under wrk (64 connections, 20 s): the filter endpoint an
 JAVA_OPTS="-Xmx512m" bash $app/vitalstream -Dquarkus.http.port=18092 -Dvitalstream.data-dir="$work/wrk-data" \
     -Dvitalstream.bench-endpoints=true >"$work/wrk-service.log" 2>&1 &
 wl=$!
-until curl -sf localhost:18092/q/health/ready 2>/dev/null | grep -q '"warmed_up":true'; do sleep 0.2; done
+until curl -sf localhost:18092/q/health/ready 2>/dev/null | grep -Eq '"warmed_up": *true'; do sleep 0.2; done
 for path in filtering/filter bench/echo; do
   wrk -t2 -c64 -d5s -s kernels/bench/post.lua "http://localhost:18092/api/$path" >/dev/null 2>&1 || true   # warm-up
 done
