@@ -103,8 +103,11 @@ public class JobsResource {
     @GET
     @Path("/jobs/{id}/preview")
     @Operation(summary = "Min/max-decimated input and output for plotting")
-    public Map<String, Object> preview(@PathParam("id") String id, @QueryParam("max_points") @DefaultValue("2000") int maxPoints,
-                                       @QueryParam("start") Long start, @QueryParam("end") Long end) {
+    public Map<String, Object> preview(@PathParam("id") String id, @QueryParam("max_points") @DefaultValue("2000") String maxPointsText,
+                                       @QueryParam("start") String startText, @QueryParam("end") String endText) {
+        int maxPoints = (int) QueryNumbers.integer("max_points", maxPointsText, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Long start = startText == null ? null : QueryNumbers.integer("start", startText, Long.MIN_VALUE, Long.MAX_VALUE);
+        Long end = endText == null ? null : QueryNumbers.integer("end", endText, Long.MIN_VALUE, Long.MAX_VALUE);
         PreviewService.Result r = previews.preview(id, maxPoints, start, end);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_id", id);
@@ -131,9 +134,10 @@ public class JobsResource {
     @GET
     @Path("/jobs/{id}/quality")
     @Operation(summary = "Quality of a completed job on an excerpt of one channel (default the first 5 minutes)")
-    public io.vitalstream.dsp.quality.QualityReport quality(@PathParam("id") String id, @QueryParam("channel") @DefaultValue("0") int channel,
-                                                            @QueryParam("seconds") @DefaultValue("300") double seconds) {
-        return previews.quality(id, channel, seconds);
+    public io.vitalstream.dsp.quality.QualityReport quality(@PathParam("id") String id, @QueryParam("channel") @DefaultValue("0") String channel,
+                                                            @QueryParam("seconds") @DefaultValue("300") String seconds) {
+        return previews.quality(id, (int) QueryNumbers.integer("channel", channel, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                QueryNumbers.number("seconds", seconds));
     }
 
     @POST

@@ -69,6 +69,21 @@ public class ProblemMapper {
         return problem(416, "range-not-satisfiable", e.getMessage(), uri, "Range");
     }
 
+    /**
+     * Errors too (out of memory above all) answer problem+json and leave the thread alive: a
+     * request that exhausts the heap is refused, not the service.
+     */
+    @ServerExceptionMapper
+    public Response error(Error e, UriInfo uri) {
+        if (e instanceof OutOfMemoryError) {
+            LOG.warnf("out of memory serving %s: %s", uri.getPath(), e.getMessage());
+            return problem(503, "out-of-memory", "the service ran out of memory for this request; send a smaller one, "
+                    + "use the jobs API for large signals, or retry later", uri, null);
+        }
+        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        return problem(500, "internal-error", "the service failed unexpectedly; the error is logged. " + e.getClass().getSimpleName(), uri, null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());

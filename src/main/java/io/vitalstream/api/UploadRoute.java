@@ -48,8 +48,26 @@ public class UploadRoute {
         router.post("/api/uploads").order(-1000).handler(this::upload);
     }
 
+    /**
+     * The Content-Types a browser may send cross-site without asking first (a form or a
+     * no-cors fetch): an upload in one of them, or with none, could come from a page on
+     * another site filling the disk, so uploads must declare their bytes explicitly.
+     */
+    static boolean crossSiteSafe(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("text/plain") || type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
+    }
+
     private void upload(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
+        if (crossSiteSafe(req.getHeader("Content-Type"))) {
+            fail(ctx, 415, "unsupported-media-type", "send the file's bytes with Content-Type: application/octet-stream (got "
+                    + (req.getHeader("Content-Type") == null ? "none" : req.getHeader("Content-Type")) + ")", null);
+            return;
+        }
         long limit = config.uploadMaxMb() * (1L << 20);
         String length = req.getHeader("Content-Length");
         if (length != null) {

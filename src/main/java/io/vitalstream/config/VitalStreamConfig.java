@@ -35,7 +35,7 @@ public interface VitalStreamConfig {
     long syncMaxSamples();
 
     /** Largest upload, in MiB. */
-    @WithDefault("65536")
+    @WithDefault("8192")
     long uploadMaxMb();
 
     /** Jobs running at once; the rest wait in the queue. */
@@ -58,6 +58,14 @@ public interface VitalStreamConfig {
      */
     @WithDefault("true")
     boolean warmup();
+
+    /**
+     * The most work one request may ask for (estimated floating-point operations, see
+     * dsp.Work): synchronous filters, and whole-signal methods in jobs, above it are refused
+     * with 413 before anything runs. 5e11 is a few minutes of one core.
+     */
+    @WithDefault("5e11")
+    double maxWork();
 
     /** Benchmark aids (POST /api/bench/echo, the JSON floor of kernels/bench.sh); off in production. */
     @WithDefault("false")

@@ -25,6 +25,8 @@ public final class FilterDesigner {
     public static final int MAX_ITERATIONS = 10;
     public static final int MAX_FIR_TAPS = 100_001;
     public static final int MAX_WINDOW = 100_001;
+    /** Savitzky-Golay designs solve a window x window system: at most 1001 (8 MB). */
+    public static final int MAX_SAVGOL_WINDOW = 1001;
     private static final Set<String> METHOD_CATEGORIES = Set.of("advanced", "artifact", "neural", "ensemble");
 
     private FilterDesigner() {
@@ -70,7 +72,7 @@ public final class FilterDesigner {
             case "bessel" -> iir(IirFamily.BESSEL, p, type, fs, zeroPhase);
             case "fir" -> fir(p, type, fs, zeroPhase);
             case "savgol", "savitzky_golay" -> {
-                int window = intIn("window_size", p.windowSize(), 11, 1, MAX_WINDOW);
+                int window = intIn("window_size", p.windowSize(), 11, 1, MAX_SAVGOL_WINDOW);
                 int order = intIn("polyorder", p.polyorder(), 2, 0, window - 1);
                 if (window % 2 == 0) {
                     throw new InvalidParameterException("window_size", "savgol window_size must be odd, got " + window);

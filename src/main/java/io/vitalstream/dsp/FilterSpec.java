@@ -5,8 +5,24 @@ import io.vitalstream.dsp.design.Sos;
 /** A designed filter, ready to apply: the closed set of what the traditional engine runs. */
 public sealed interface FilterSpec {
 
+    /** A design whose coefficients overflowed or underflowed into NaN or infinities is the request's fault (400). */
+    private static void requireFinite(double[] coefficients, String what) {
+        for (double c : coefficients) {
+            if (!Double.isFinite(c)) {
+                throw new io.vitalstream.error.InvalidParameterException("filter_params", "this design's " + what
+                        + " are not finite numbers: a cut-off too close to 0 Hz or to the Nyquist frequency for this order and "
+                        + "sampling rate; move the cut-off or lower the order");
+            }
+        }
+    }
+
     /** Second-order sections, causal (sosfilt) or forward-backward (sosfiltfilt). */
     record Iir(Sos sos, boolean zeroPhase) implements FilterSpec {
+        public Iir {
+            for (double[] row : sos.sections()) {
+                requireFinite(row, "second-order sections");
+            }
+        }
     }
 
     /**
@@ -16,6 +32,7 @@ public sealed interface FilterSpec {
     record Fir(double[] taps, boolean zeroPhase) implements FilterSpec {
         public Fir {
             taps = taps.clone();
+            requireFinite(taps, "taps");
         }
     }
 

@@ -55,7 +55,7 @@ public final class Smoothing {
         return (int) (4.0 * sigma + 0.5);
     }
 
-    private static double[] gaussianWeights(double sigma) {
+    static double[] gaussianWeights(double sigma) {
         if (!(sigma > 0) || sigma > 1e5) {
             throw new InvalidParameterException("sigma", "gaussian sigma must be a positive number of samples (at most 100000), got " + sigma);
         }

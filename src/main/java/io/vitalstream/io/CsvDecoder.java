@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.error.MalformedInputException;
+import io.vitalstream.error.UnsupportedFormatException;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public final class CsvDecoder {
     private CsvDecoder() {
     }
 
+    /** 4096 channels, as every other format, and a time column. */
+    static final int MAX_COLUMNS = 4097;
+
     public static MappedFrames decode(Path csv, Path scratch, int[] channels) {
         String name = csv.getFileName().toString();
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES)
@@ -50,6 +54,10 @@ public final class CsvDecoder {
                 throw new MalformedInputException(name + " is empty");
             }
             String[] first = rows.next();
+            if (first.length > MAX_COLUMNS) {
+                throw new UnsupportedFormatException(name + " has " + first.length + " columns; at most " + (MAX_COLUMNS - 1)
+                        + " channels (and a time column) are supported");
+            }
             boolean header = !allNumeric(first);
             List<String> names = new ArrayList<>();
             int timeColumn = -1;
@@ -104,6 +112,8 @@ public final class CsvDecoder {
             out.close();
             return new MappedFrames(scratch, 0, frames, data.length, channels, SampleType.FLOAT64, ByteOrder.LITTLE_ENDIAN,
                     MappedFrames.Layout.INTERLEAVED, fs, signalNames, Access.MAPPED);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedInputException(name + " is not a text (UTF-8) CSV file: " + e.getMessage());
         } catch (IOException e) {
             if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp) {
                 throw new MalformedInputException(name + " is not valid CSV: " + jp.getOriginalMessage());

@@ -139,7 +139,11 @@ public record EdfHeader(boolean edfPlus, long records, double recordSeconds, Lis
 
     private static double parseDouble(String s, String name, String what) {
         try {
-            return Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) {
+                throw new MalformedInputException(name + ": the EDF " + what + " is '" + s + "', not a finite number");
+            }
+            return v;
         } catch (NumberFormatException e) {
             throw new MalformedInputException(name + " has a malformed EDF header: " + what + " is '" + s + "'");
         }

@@ -99,6 +99,16 @@ public record NpyHeader(int major, SampleType type, ByteOrder order, boolean for
         if (channels > 4096) {
             throw new UnsupportedFormatException(name + " has " + channels + " channels; at most 4096 are supported (is it (channels, samples)? save it transposed)");
         }
+        long dataBytes;
+        try {
+            dataBytes = Math.multiplyExact(Math.multiplyExact(frames, channels), (long) type.bytes());
+        } catch (ArithmeticException e) {
+            throw new MalformedInputException(name + " declares shape (" + s.group(1).trim() + "), more bytes than a file can hold");
+        }
+        if (dataBytes > fileSize - dataOffset) {
+            throw new MalformedInputException(name + " is truncated: its header promises " + dataBytes + " bytes of samples (shape ("
+                    + s.group(1).trim() + ")) but " + Math.max(0, fileSize - dataOffset) + " follow the header");
+        }
         return new NpyHeader(major, type, order, Boolean.parseBoolean(f.group(1).toLowerCase()), frames, (int) channels,
                 shape.length == 1, dataOffset);
     }

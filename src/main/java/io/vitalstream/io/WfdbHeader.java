@@ -63,7 +63,7 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
             if (!m.matches()) {
                 throw new MalformedInputException(name + ": signal " + s + " has a malformed format field '" + f[1] + "'");
             }
-            int format = Integer.parseInt(m.group(1));
+            int format = parseInt(m.group(1), name, "format of signal " + s);
             if (format != 16 && format != 212 && format != 80) {
                 throw new UnsupportedFormatException(name + ": signal " + s + " uses WFDB format " + format + "; formats 16, 212 and 80 are supported");
             }
@@ -73,7 +73,10 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
             if (m.group(5) != null && !m.group(5).equals("0")) {
                 throw new UnsupportedFormatException(name + ": signal " + s + " has a skew of " + m.group(5) + "; skewed records are not supported");
             }
-            long offset = m.group(7) == null ? 0 : Long.parseLong(m.group(7));
+            long offset = m.group(7) == null ? 0 : parseLong(m.group(7), name, "byte offset of signal " + s);
+            if (offset < 0) {
+                throw new MalformedInputException(name + ": signal " + s + " has a negative byte offset " + offset);
+            }
             double gain = 200;
             Integer baseline = null;
             String units = "mV";
@@ -85,7 +88,7 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
                 double parsed = parseDouble(g.group(1), name, "gain of signal " + s);
                 gain = parsed == 0 ? 200 : parsed;
                 if (g.group(3) != null) {
-                    baseline = Integer.parseInt(g.group(3));
+                    baseline = parseInt(g.group(3), name, "baseline of signal " + s);
                 }
                 if (g.group(5) != null) {
                     units = g.group(5);
@@ -99,7 +102,11 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
     }
 
     private static int parseInt(String s, String name, String what) {
-        return (int) parseLong(s, name, what);
+        long v = parseLong(s, name, what);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new MalformedInputException(name + ": the WFDB " + what + " is " + s + ", out of range");
+        }
+        return (int) v;
     }
 
     private static long parseLong(String s, String name, String what) {
@@ -112,7 +119,11 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
 
     private static double parseDouble(String s, String name, String what) {
         try {
-            return Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) {
+                throw new MalformedInputException(name + ": the WFDB " + what + " is '" + s + "', not a finite number");
+            }
+            return v;
         } catch (NumberFormatException e) {
             throw new MalformedInputException(name + ": the WFDB " + what + " is '" + s + "', not a number");
         }

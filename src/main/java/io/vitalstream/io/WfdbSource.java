@@ -59,6 +59,19 @@ public final class WfdbSource implements SignalSource {
         if (!Files.exists(dat)) {
             throw new NotFoundException(name + " refers to " + first.file() + ", which is not next to it; put the .dat file beside the .hea file");
         }
+        try {
+            // the same no-link-out rule as the header: a .dat that is a link leading out of the
+            // header's folder (to /etc/passwd, say) is refused, not read
+            Path folder = headerPath.toRealPath().getParent();
+            if (!dat.toRealPath().startsWith(folder)) {
+                throw new InvalidParameterException("input", first.file() + " (named by " + name + ") leads outside the record's folder through a link");
+            }
+        } catch (IOException e) {
+            throw new NotFoundException(name + " refers to " + first.file() + ", which cannot be resolved: " + e.getMessage());
+        }
+        if (!Files.isRegularFile(dat)) {
+            throw new MalformedInputException(first.file() + " (named by " + name + ") is not a regular file");
+        }
         this.selection = channels == null ? MappedFrames.identity(nsig) : channels.clone();
         for (int c : selection) {
             if (c < 0 || c >= nsig) {
@@ -68,6 +81,11 @@ public final class WfdbSource implements SignalSource {
         try {
             this.channel = FileChannel.open(dat, StandardOpenOption.READ);
             long available = channel.size() - byteOffset;
+            if (available <= 0) {
+                channel.close();
+                throw new MalformedInputException(name + " starts its samples at byte " + byteOffset + " of " + first.file()
+                        + ", which has only " + channel.size() + " bytes");
+            }
             long whole = switch (format) {
                 case 16 -> available / (2L * nsig);
                 case 80 -> available / nsig;

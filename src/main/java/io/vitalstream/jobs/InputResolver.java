@@ -88,7 +88,12 @@ final class InputResolver {
             if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NotFoundException("no file '" + relative + "' in the data dir");
             }
-            Path real = candidate.toRealPath();
+            Path real;
+            try {
+                real = candidate.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new NotFoundException("input.path '" + relative + "' is a link to nothing (" + e.getMessage() + ")");
+            }
             if (!real.startsWith(root)) {
                 throw new InvalidParameterException("input.path", "input.path '" + relative + "' leads outside the data dir (through a link)");
             }

@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vitalstream.config.VitalStreamConfig;
 import io.vitalstream.dsp.FilterDesigner;
+import io.vitalstream.dsp.Work;
+import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.error.NotFoundException;
 import io.vitalstream.error.StateConflictException;
@@ -195,7 +197,10 @@ public class JobService {
                 if (fs == null) {
                     throw new InvalidParameterException("sampling_freq", input.getFileName() + " does not record its sampling rate; give sampling_freq (Hz)");
                 }
-                FilterDesigner.designChain(fs, spec.signalType(), spec.filterParams(), spec.filterChain());
+                List<FilterSpec> stages = FilterDesigner.designChain(fs, spec.signalType(), spec.filterParams(), spec.filterChain());
+                // methods that need the whole signal cannot be cancelled chunk by chunk: bound them now
+                Work.require(stages.stream().filter(st -> st instanceof FilterSpec.Whole).toList(), channels, samples,
+                        pipeline.settings().maxWork());
                 StrategyChoice choice = StrategySelector.select(bytes, samples, channels, pipeline.settings(), requested);
                 strategy = choice.strategy().wire();
                 reason = choice.reason();
@@ -350,10 +355,10 @@ public class JobService {
                 throw new StateConflictException("job " + id + " has already " + (r.state() == JobState.COMPLETED ? "completed"
                         : r.state() == JobState.CANCELLED ? "been cancelled" : "failed") + "; there is nothing to cancel");
             }
-            h.control.cancel();
-            if (h.runningControl != null) {
-                h.runningControl.cancel();
+            if (h.runningControl != null && !h.runningControl.cancel()) {
+                throw new StateConflictException("job " + id + " is publishing its result; it can no longer be cancelled");
             }
+            h.control.cancel();
             if (r.state() == JobState.QUEUED) {
                 h.record = r.finished(JobState.CANCELLED, null, null);
                 store.save(h.record);

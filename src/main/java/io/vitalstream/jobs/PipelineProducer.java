@@ -21,7 +21,7 @@ public class PipelineProducer {
         long budget = config.maxMemoryMb() * mib;
         return new PipelineSettings(budget, config.chunkSizeMb() * mib, config.maxWorkers(), 2,
                 config.strategy().standardMaxMb() * mib, config.strategy().chunkedMaxMb() * mib, budget / 8,
-                Math.max(1, config.maxConcurrentJobs()), config.fsyncResults());
+                Math.max(1, config.maxConcurrentJobs()), config.fsyncResults(), config.maxWork());
     }
 
     @Produces

@@ -31,7 +31,16 @@ public class PreviewService {
     @Inject
     JobService jobs;
 
-    private final Cache<String, Preview> cache = Caffeine.newBuilder().maximumSize(256).build();
+    /** Scan buffers hold at most this many bytes, whatever the channel count. */
+    static final int SCAN_BYTES = 4 << 20;
+    /** Channels x bins of one preview, at most (about 32 MB of min and max, the JSON a few times that). */
+    static final long MAX_CELLS = 2_000_000;
+    /** The cache of previews, bounded in bytes (min and max per channel and bin, and the times). */
+    static final long CACHE_BYTES = 64L << 20;
+
+    private final Cache<String, Preview> cache = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
+            .weigher((String k, Preview p) -> (int) Math.min(Integer.MAX_VALUE, 16L * p.bins() * (p.min().length + 1) + 256))
+            .build();
 
     public record Result(JobRecord job, Preview input, Preview output) {
     }
@@ -86,11 +95,15 @@ public class PreviewService {
     private static double[] column(Path file, InputFormat format, RawLayout raw, int[] channels, int channel, int n, Path scratch) {
         return withSource(file, format, raw, channels, scratch, s -> {
             int ch = s.channels();
-            double[] buf = new double[n * ch];
-            s.read(0, n, buf, 0, ch);
+            int scan = (int) Math.max(1, Math.min(SCAN, SCAN_BYTES / (8L * ch)));
+            double[] buf = new double[scan * ch];
             double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = buf[i * ch + channel];
+            for (int p = 0; p < n; p += scan) {
+                int count = Math.min(scan, n - p);
+                s.read(p, count, buf, 0, ch);
+                for (int i = 0; i < count; i++) {
+                    x[p + i] = buf[i * ch + channel];
+                }
             }
             return x;
         });
@@ -140,6 +153,10 @@ public class PreviewService {
             int ch = s.channels();
             long span = to - from;
             int bins = (int) Math.min(maxPoints / 2, span);
+            if ((long) bins * ch > MAX_CELLS) {
+                throw new InvalidParameterException("max_points", "a preview of " + ch + " channels holds at most " + MAX_CELLS / ch
+                        + " bins (max_points " + 2 * (MAX_CELLS / ch) + "); ask for fewer points");
+            }
             double width = (double) span / bins;
             double[] time = new double[bins];
             double[][] lo = new double[ch][bins];
@@ -153,9 +170,10 @@ public class PreviewService {
             for (int b = 0; b < bins; b++) {
                 time[b] = (from + b * width) / rate;
             }
-            double[] buf = new double[SCAN * ch];
-            for (long p = from; p < to; p += SCAN) {
-                int count = (int) Math.min(SCAN, to - p);
+            int scan = (int) Math.max(1, Math.min(SCAN, SCAN_BYTES / (8L * ch)));
+            double[] buf = new double[scan * ch];
+            for (long p = from; p < to; p += scan) {
+                int count = (int) Math.min(scan, to - p);
                 s.read(p, count, buf, 0, ch);
                 for (int i = 0; i < count; i++) {
                     int b = (int) Math.min(bins - 1, (long) ((p + i - from) / width));
@@ -170,7 +188,19 @@ public class PreviewService {
                     }
                 }
             }
-            return new Preview(from, to, bins, rate, time, lo, hi, s.channelNames());
+            return new Preview(from, to, bins, rate, time, finiteOrNull(lo), finiteOrNull(hi), s.channelNames());
         });
+    }
+
+    /** Bins whose samples were all non-finite (or absent) as null: JSON has no NaN or Infinity. */
+    private static Double[][] finiteOrNull(double[][] v) {
+        Double[][] out = new Double[v.length][];
+        for (int c = 0; c < v.length; c++) {
+            out[c] = new Double[v[c].length];
+            for (int b = 0; b < v[c].length; b++) {
+                out[c][b] = Double.isFinite(v[c][b]) ? v[c][b] : null;
+            }
+        }
+        return out;
     }
 }

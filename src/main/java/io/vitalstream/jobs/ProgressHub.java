@@ -61,19 +61,24 @@ public class ProgressHub {
         for (Consumer<JobEvent> l : listeners) {
             try {
                 l.accept(event);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.debugf(e, "progress listener failed");
             }
         }
     }
 
+    /** Never lets a failure escape: a periodic task that throws is never run again. */
     private void tick() {
-        long now = System.nanoTime();
-        running.forEach((id, r) -> {
-            if (now - r.at() >= QUIET_NANOS && running.replace(id, r, new Running(r.last(), now))) {
-                deliver(r.last());
-            }
-        });
+        try {
+            long now = System.nanoTime();
+            running.forEach((id, r) -> {
+                if (now - r.at() >= QUIET_NANOS && running.replace(id, r, new Running(r.last(), now))) {
+                    deliver(r.last());
+                }
+            });
+        } catch (Throwable t) {
+            LOG.warnf(t, "progress ticker: a repeat failed (the ticker goes on)");
+        }
     }
 
     void onStop(@Observes ShutdownEvent e) {

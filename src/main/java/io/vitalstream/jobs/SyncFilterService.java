@@ -6,6 +6,7 @@ import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterParameters;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.Work;
 import io.vitalstream.dsp.quality.QualityAssessment;
 import io.vitalstream.dsp.quality.QualityReport;
 import io.vitalstream.error.ServiceBusyException;
@@ -67,10 +68,12 @@ public class SyncFilterService {
             }
             FilterDesigner.requireSamplingRate(fs);
             List<FilterSpec> stages = FilterDesigner.designChain(fs, signalType, params, chain);
+            Work.require(stages, channels.length, channels.length == 0 ? 0 : channels[0].length, config.maxWork());
             double[][] y = channels;
             for (FilterSpec spec : stages) {
                 y = Filtering.apply(spec, y);
             }
+            requireFinite(y);
             List<QualityReport> quality = null;
             if (assessQuality) {
                 quality = new java.util.ArrayList<>();
@@ -88,6 +91,18 @@ public class SyncFilterService {
                 budgetKb.release(kb);
             }
             statistics.finished(false, outcome, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    /** An output that overflowed (an unstable design for this signal) is refused, not sent as NaN. */
+    private static void requireFinite(double[][] y) {
+        for (int c = 0; c < y.length; c++) {
+            for (int i = 0; i < y[c].length; i++) {
+                if (!Double.isFinite(y[c][i])) {
+                    throw new io.vitalstream.error.InvalidParameterException("filter_params", "the filtered signal is not finite from sample "
+                            + i + " of channel " + c + " on: this filter is numerically unstable here; lower the order or move the cut-off");
+                }
+            }
         }
     }
 }

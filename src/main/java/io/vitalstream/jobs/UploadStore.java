@@ -57,8 +57,9 @@ public final class UploadStore {
         String name = safeName(filename);
         Path dir = root.resolve(id);
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(name);
+            // the user-named file in a folder of its own: no name can reach the metadata files
+            Files.createDirectories(dir.resolve(FILES));
+            Path file = dir.resolve(FILES).resolve(name);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
             Upload u = new Upload(id, name, bytes, sha256, Instant.now(), file);
             Path tmp = dir.resolve("upload.json.tmp");
@@ -92,12 +93,19 @@ public final class UploadStore {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = json.readValue(meta.toFile(), Map.class);
             String name = (String) m.get("filename");
+            Path file = root.resolve(id).resolve(FILES).resolve(name);
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                file = root.resolve(id).resolve(name); // uploads made before the files folder
+            }
             return new Upload(id, name, ((Number) m.get("bytes")).longValue(), (String) m.get("sha256"),
-                    Instant.parse((String) m.get("created_at")), root.resolve(id).resolve(name));
+                    Instant.parse((String) m.get("created_at")), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The folder of an upload that holds the user-named file (the metadata sits beside it). */
+    static final String FILES = "file";
 
     /** A file name without directories or odd characters (the upload's own folder holds it). */
     static String safeName(String filename) {

@@ -39,9 +39,11 @@ final class OutOfCore {
     private final int prefetch;
     private final long wholeBudget;
     private final Parallelism threads;
+    private final double maxWork;
 
-    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch, long wholeBudget, Parallelism threads) {
+    OutOfCore(ChunkWorkers workers, ChunkCache cache, int prefetch, long wholeBudget, Parallelism threads, double maxWork) {
         this.threads = threads;
+        this.maxWork = maxWork;
         this.workers = workers;
         this.cache = cache;
         this.prefetch = prefetch;
@@ -259,7 +261,13 @@ final class OutOfCore {
                 x[c][i] = interleaved[i * channels + c];
             }
         }
-        double[][] y = io.vitalstream.dsp.Filtering.applyWhole(spec, x);
+        io.vitalstream.dsp.Work.require(java.util.List.of(spec), channels, n, maxWork);
+        double[][] y;
+        try {
+            y = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> io.vitalstream.dsp.Filtering.applyWhole(spec, x));
+        } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
+            throw new CancelledException();
+        }
         if (y.length != channels) {
             throw new IllegalStateException("method '" + spec.name() + "' changed the channel count; jobs keep the input's shape");
         }

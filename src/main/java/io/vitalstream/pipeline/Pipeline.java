@@ -72,13 +72,14 @@ public final class Pipeline {
             List<FilterSpec> stages = job.design().apply(fs);
             StrategyChoice choice = StrategySelector.select(bytesIn, opened.frames(), opened.channels(), settings, job.strategy());
             // chunked reads with positional file reads; EDF and WFDB readers always map their windows
-            SignalSource source = choice.strategy() == Strategy.CHUNKED && opened instanceof MappedFrames m
+            SignalSource read = choice.strategy() == Strategy.CHUNKED && opened instanceof MappedFrames m
                     ? m.withAccess(Access.POSITIONAL) : opened;
+            SignalSource source = FiniteSource.of(read, job.input().getFileName().toString());
             try {
                 return execute(job, source, stages, choice, fs, bytesIn, control, onStart, onStreaming);
             } finally {
-                if (source != opened) {
-                    source.close();
+                if (read != opened) {
+                    read.close();
                 }
             }
         }
@@ -135,11 +136,12 @@ public final class Pipeline {
                     sink.force();
                 }
             }
-            control.checkpoint();
             if (binaryOut) {
+                control.commit();
                 live.publish(settings.fsyncResults());
                 return new PipelineResult(job.result(), choice, n, channels, fs, bytesIn, total, outType);
             }
+            control.checkpoint();
             live.publish(false); // into scratch; now export
             StreamingResult exported = new StreamingResult(job.result(), 0, 0);
             try (SignalSource filtered = SignalFiles.open(filteredPath, InputFormat.NPY, null, null, Access.MAPPED, null)) {
@@ -152,7 +154,7 @@ public final class Pipeline {
                 exported.discard();
                 throw e;
             }
-            control.checkpoint();
+            control.commit();
             exported.publish(settings.fsyncResults());
             return new PipelineResult(job.result(), choice, n, channels, fs, bytesIn, total, outType);
         } catch (RuntimeException | InterruptedException e) {
@@ -174,7 +176,7 @@ public final class Pipeline {
         }
     }
 
-    private static void runStandard(SignalSource source, List<FilterSpec> stages, SignalSink sink, RunControl control) {
+    private void runStandard(SignalSource source, List<FilterSpec> stages, SignalSink sink, RunControl control) {
         int channels = source.channels();
         int n = Math.toIntExact(source.frames());
         double[] interleaved = new double[n * channels];
@@ -185,8 +187,15 @@ public final class Pipeline {
                 x[c][i] = interleaved[i * channels + c];
             }
         }
+        io.vitalstream.dsp.Work.require(stages.stream().filter(st -> st instanceof FilterSpec.Whole).toList(), channels, n,
+                settings.maxWork());
         for (FilterSpec spec : stages) {
-            x = Filtering.apply(spec, x);
+            double[][] in = x;
+            try {
+                x = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> Filtering.apply(spec, in));
+            } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
+                throw new CancelledException();
+            }
             control.chunkDone("in memory");
         }
         for (int c = 0; c < channels; c++) {
@@ -199,7 +208,7 @@ public final class Pipeline {
 
     private void runChunked(SignalSource source, PipelineJob job, List<FilterSpec> stages, SignalSink sink, ChunkPlan plan,
                             RunControl control, StreamingResult live) throws InterruptedException {
-        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget(), Parallelism.of(SEGMENT_THREADS, settings.workers()));
+        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget(), Parallelism.of(SEGMENT_THREADS, settings.workers()), settings.maxWork());
         SignalSource in = source;
         String sourceId = job.input().toAbsolutePath() + "@" + fileStamp(job.input());
         Path previous = null;

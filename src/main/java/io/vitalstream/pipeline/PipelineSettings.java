@@ -14,13 +14,22 @@ package io.vitalstream.pipeline;
  * @param fsyncResults      force each result to disk before publishing it (else a result is
  *                          published from the page cache: it survives a crash of the service,
  *                          like the job records and uploads, not necessarily a power cut)
+ * @param maxWork           the most work (estimated operations) a whole-signal method may ask for
  */
 public record PipelineSettings(long memoryBudget, long chunkBytes, int workers, int prefetch, long standardMaxBytes,
-                               long chunkedMaxBytes, long cacheBytes, int concurrentJobs, boolean fsyncResults) {
+                               long chunkedMaxBytes, long cacheBytes, int concurrentJobs, boolean fsyncResults, double maxWork) {
+
+    public static final double DEFAULT_MAX_WORK = 5e11;
 
     public PipelineSettings(long memoryBudget, long chunkBytes, int workers, int prefetch, long standardMaxBytes,
                             long chunkedMaxBytes, long cacheBytes, int concurrentJobs) {
         this(memoryBudget, chunkBytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs, false);
+    }
+
+    public PipelineSettings(long memoryBudget, long chunkBytes, int workers, int prefetch, long standardMaxBytes,
+                            long chunkedMaxBytes, long cacheBytes, int concurrentJobs, boolean fsyncResults) {
+        this(memoryBudget, chunkBytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs, fsyncResults,
+                DEFAULT_MAX_WORK);
     }
 
     public static final long MIB = 1L << 20;
@@ -31,7 +40,7 @@ public record PipelineSettings(long memoryBudget, long chunkBytes, int workers, 
 
     public PipelineSettings withChunkBytes(long bytes) {
         return new PipelineSettings(memoryBudget, bytes, workers, prefetch, standardMaxBytes, chunkedMaxBytes, cacheBytes, concurrentJobs,
-                fsyncResults);
+                fsyncResults, maxWork);
     }
 
     /** One running job's share of the budget, after the cache's. */

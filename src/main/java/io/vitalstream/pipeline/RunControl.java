@@ -14,8 +14,27 @@ public final class RunControl {
         this.listener = listener == null ? ProgressListener.NONE : listener;
     }
 
-    public void cancel() {
+    private boolean committed;
+
+    /**
+     * Asks the run to stop. Decided under one lock with {@link #commit}: false when the run has
+     * already committed to publishing its result (the cancel came too late and changes nothing).
+     */
+    public synchronized boolean cancel() {
+        if (committed) {
+            return false;
+        }
         cancelled.set(true);
+        return true;
+    }
+
+    /**
+     * The point of no return before a result is published: throws {@link CancelledException}
+     * if a cancel came first, else no later cancel takes effect.
+     */
+    public synchronized void commit() {
+        checkpoint();
+        committed = true;
     }
 
     public boolean isCancelled() {

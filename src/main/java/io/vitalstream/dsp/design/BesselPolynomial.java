@@ -6,43 +6,33 @@ import java.util.List;
 /**
  * Roots of the ordinary Bessel polynomial y_n(x) = sum_k (n+k)! / (2^k k! (n-k)!) x^k, found
  * by Aberth-Ehrlich iteration from Campos-Calderon's starting points, then Newton polishing.
+ * The polynomial is evaluated by its three-term recurrence, y_{k+1} = (2k+1) x y_k + y_{k-1}
+ * (y_0 = 1, y_1 = 1 + x), not from its power-basis coefficients: at high order those
+ * coefficients span 30 decades and cancel near the roots (Horner's rule left the order-10
+ * poles 8e-13 off), while the recurrence, like scipy's route through the modified Bessel
+ * function K_{n+1/2}(1/x) = sqrt(pi x / 2) e^{-1/x} y_n(x), is well conditioned there.
  */
 final class BesselPolynomial {
 
     private BesselPolynomial() {
     }
 
-    /** Coefficients a_0..a_n of y_n, lowest power first. */
-    static double[] coefficients(int n) {
-        double[] a = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            // (n+k)! / ((n-k)! k! 2^k), built as a product to stay exact in double for n <= 10
-            double v = 1;
-            for (int i = n - k + 1; i <= n + k; i++) {
-                v *= i;
-            }
-            for (int i = 2; i <= k; i++) {
-                v /= i;
-            }
-            a[k] = v / Math.pow(2, k);
-        }
-        return a;
-    }
-
-    /** (2n)! / (n! 2^n): the leading coefficient, scipy's a_last. */
+    /** (2n)! / (n! 2^n) = 1 * 3 * 5 * ... * (2n-1): the leading coefficient, scipy's a_last. */
     static double lastCoefficient(int n) {
-        return coefficients(n)[n];
+        double v = 1;
+        for (int i = 1; i < 2 * n; i += 2) {
+            v *= i;
+        }
+        return v;
     }
 
     static List<Complex> zeros(int n) {
-        double[] a = coefficients(n);
         Complex[] x = camposStart(n);
         for (int iter = 0; iter < 100; iter++) {
             Complex[] alpha = new Complex[n];
             double worst = 0;
             for (int k = 0; k < n; k++) {
-                Complex[] fd = evaluate(a, x[k]);
-                alpha[k] = fd[0].div(fd[1]).negate();
+                alpha[k] = step(n, x[k]).negate();
                 worst = Math.max(worst, alpha[k].abs() / Math.max(1, x[k].abs()));
             }
             for (int k = 0; k < n; k++) {
@@ -60,25 +50,91 @@ final class BesselPolynomial {
         }
         for (int k = 0; k < n; k++) {
             for (int iter = 0; iter < 5; iter++) {
-                Complex[] fd = evaluate(a, x[k]);
-                if (fd[0].abs() == 0) {
+                Complex d = step(n, x[k]);
+                if (d.abs() == 0) {
                     break;
                 }
-                x[k] = x[k].minus(fd[0].div(fd[1]));
+                x[k] = x[k].minus(d);
             }
         }
         return symmetrise(x);
     }
 
-    /** Value and derivative by Horner's rule. */
-    private static Complex[] evaluate(double[] a, Complex x) {
-        Complex f = Complex.real(a[a.length - 1]);
-        Complex d = Complex.ZERO;
-        for (int i = a.length - 2; i >= 0; i--) {
-            d = d.times(x).plus(f);
-            f = f.times(x).plus(a[i]);
+    /**
+     * The Newton step y_n(x) / y_n'(x), both by the three-term recurrence (and its derivative)
+     * in double-double complex arithmetic: near a root y_n is a small difference of large
+     * terms, and the extra digits keep the step right to the last bit of the root.
+     */
+    static Complex step(int n, Complex x) {
+        DdComplex xx = new DdComplex(x.re(), 0, x.im(), 0);
+        DdComplex previous = DdComplex.ONE;                  // y_0
+        DdComplex current = DdComplex.ONE.plus(xx);           // y_1
+        DdComplex dPrevious = DdComplex.ZERO;                // y_0'
+        DdComplex dCurrent = DdComplex.ONE;                   // y_1'
+        for (int k = 1; k < n; k++) {
+            double c = 2 * k + 1;
+            DdComplex next = xx.times(current).scale(c).plus(previous);
+            DdComplex dNext = current.plus(xx.times(dCurrent)).scale(c).plus(dPrevious);
+            previous = current;
+            current = next;
+            dPrevious = dCurrent;
+            dCurrent = dNext;
         }
-        return new Complex[] {f, d};
+        if (n == 0) {
+            return Complex.ZERO;
+        }
+        return current.div(dCurrent);
+    }
+
+    /** Complex numbers whose parts are double-double (hi + lo). */
+    private record DdComplex(double reHi, double reLo, double imHi, double imLo) {
+        static final DdComplex ZERO = new DdComplex(0, 0, 0, 0);
+        static final DdComplex ONE = new DdComplex(1, 0, 0, 0);
+
+        DdComplex plus(DdComplex o) {
+            double[] re = DoubleDouble.add(reHi, reLo, o.reHi, o.reLo);
+            double[] im = DoubleDouble.add(imHi, imLo, o.imHi, o.imLo);
+            return new DdComplex(re[0], re[1], im[0], im[1]);
+        }
+
+        DdComplex scale(double c) {
+            double[] re = DoubleDouble.mul(reHi, reLo, c, 0);
+            double[] im = DoubleDouble.mul(imHi, imLo, c, 0);
+            return new DdComplex(re[0], re[1], im[0], im[1]);
+        }
+
+        DdComplex times(DdComplex o) {
+            double[] ac = DoubleDouble.mul(reHi, reLo, o.reHi, o.reLo);
+            double[] bd = DoubleDouble.mul(imHi, imLo, o.imHi, o.imLo);
+            double[] ad = DoubleDouble.mul(reHi, reLo, o.imHi, o.imLo);
+            double[] bc = DoubleDouble.mul(imHi, imLo, o.reHi, o.reLo);
+            double[] re = DoubleDouble.add(ac[0], ac[1], -bd[0], -bd[1]);
+            double[] im = DoubleDouble.add(ad[0], ad[1], bc[0], bc[1]);
+            return new DdComplex(re[0], re[1], im[0], im[1]);
+        }
+
+        /** To double, then divided: the quotient (a Newton step) needs no more than double. */
+        Complex div(DdComplex o) {
+            return new Complex(reHi + reLo, imHi + imLo).div(new Complex(o.reHi + o.reLo, o.imHi + o.imLo));
+        }
+    }
+
+    /** Double-double sum and product (Dekker, Knuth). */
+    private static final class DoubleDouble {
+        static double[] add(double ah, double al, double bh, double bl) {
+            double s = ah + bh;
+            double bb = s - ah;
+            double e = (ah - (s - bb)) + (bh - bb) + al + bl;
+            double hi = s + e;
+            return new double[] {hi, e - (hi - s)};
+        }
+
+        static double[] mul(double ah, double al, double bh, double bl) {
+            double p = ah * bh;
+            double e = Math.fma(ah, bh, -p) + (ah * bl + al * bh);
+            double hi = p + e;
+            return new double[] {hi, e - (hi - p)};
+        }
     }
 
     /** Campos and Calderon (2011), polynomial fits of the zero locations. */

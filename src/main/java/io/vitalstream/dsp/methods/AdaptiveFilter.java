@@ -11,7 +11,7 @@ import io.vitalstream.dsp.CausalMethod;
  * itself from its own samples {@code delay} steps back: the output is the prediction y,
  * the part of the signal its past explains (white noise is not).
  */
-public final class AdaptiveFilter implements CausalMethod {
+public final class AdaptiveFilter implements CausalMethod, io.vitalstream.dsp.Work.Costed {
 
     public enum Algorithm { LMS, NLMS, RLS }
 
@@ -165,5 +165,12 @@ public final class AdaptiveFilter implements CausalMethod {
                 }
             }
         };
+    }
+
+    /** LMS/NLMS: a few operations per tap and sample; RLS: per tap squared. */
+    @Override
+    public double work(int channels, long samples) {
+        double perSample = algorithm == Algorithm.RLS ? 6.0 * taps * taps : 6.0 * taps;
+        return perSample * channels * samples;
     }
 }

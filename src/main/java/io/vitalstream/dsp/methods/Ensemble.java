@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  *     x - y so far and adds its output with learning rate 0.5.</li>
  * </ul>
  */
-public final class Ensemble implements WholeSignalMethod {
+public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
 
     public enum Combine { MEAN, MEDIAN, WEIGHTED, BAGGING, BOOSTING }
 
@@ -63,6 +63,7 @@ public final class Ensemble implements WholeSignalMethod {
     private double[][][] outputs(double[][] x) {
         double[][][] ys = new double[members.size()][][];
         for (int m = 0; m < members.size(); m++) {
+            io.vitalstream.dsp.Cancellation.check();
             ys[m] = Filtering.apply(members.get(m), x);
         }
         return ys;
@@ -138,6 +139,7 @@ public final class Ensemble implements WholeSignalMethod {
         double[][] sum = new double[ch][n];
         int count = 0;
         for (FilterSpec member : members) {
+            io.vitalstream.dsp.Cancellation.check();
             double[][] y = Filtering.apply(member, x);
             for (int r = 0; r < rounds; r++) {
                 double[][] resampled = new double[ch][n];
@@ -187,5 +189,16 @@ public final class Ensemble implements WholeSignalMethod {
             }
         }
         return y;
+    }
+
+    /** Every member over the whole signal (bagging: three more rounds each), plus the combination. */
+    @Override
+    public double work(int channels, long samples) {
+        double members = 0;
+        for (FilterSpec m : this.members) {
+            members += io.vitalstream.dsp.Work.estimate(m, channels, samples);
+        }
+        int rounds = combine == Combine.BAGGING ? 4 : 1;
+        return members * rounds + 8.0 * this.members.size() * channels * samples;
     }
 }

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * (by default the one with the largest kurtosis: spikes and blinks are heavy-tailed); with
  * {@code sourcesOut} it returns the components themselves, scaled to unit variance.
  */
-public final class FastIca implements WholeSignalMethod {
+public final class FastIca implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
 
     private final long seed;
     private final int[] exclude;
@@ -55,6 +55,7 @@ public final class FastIca implements WholeSignalMethod {
         }
         w = decorrelate(w);
         for (int it = 0; it < 500; it++) {
+            io.vitalstream.dsp.Cancellation.check();
             double[][] wz = multiply(w, z);
             double[][] next = new double[ch][ch];
             for (int a = 0; a < ch; a++) {
@@ -217,5 +218,11 @@ public final class FastIca implements WholeSignalMethod {
             }
         }
         return out;
+    }
+
+    /** Whitening, then up to 500 fixed-point iterations over every sample of every component pair. */
+    @Override
+    public double work(int channels, long samples) {
+        return 10.0 * channels * channels * samples * 501;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * median; others pass unchanged. Window of odd size w (default 7), n_sigma default 3, ends
  * reflected.
  */
-public final class Hampel implements WindowMethod {
+public final class Hampel implements WindowMethod, io.vitalstream.dsp.Work.Costed {
 
     private final int size;
     private final double nSigma;
@@ -53,5 +53,11 @@ public final class Hampel implements WindowMethod {
             boolean spike = sigma > 0 ? Math.abs(x - median) > nSigma * sigma : x != median;
             out[k] = spike ? median : x;
         }
+    }
+
+    /** A median and a median of deviations over the window per sample. */
+    @Override
+    public double work(int channels, long samples) {
+        return 8.0 * size * channels * samples;
     }
 }

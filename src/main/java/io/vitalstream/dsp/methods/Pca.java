@@ -8,7 +8,7 @@ import io.vitalstream.dsp.WholeSignalMethod;
  * reconstruct. What the channels share is kept; what is spread thinly across components
  * (uncorrelated noise) is dropped.
  */
-public final class Pca implements WholeSignalMethod {
+public final class Pca implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
 
     private final Integer components;
     private final double varianceKept;
@@ -70,5 +70,11 @@ public final class Pca implements WholeSignalMethod {
             }
         }
         return out;
+    }
+
+    /** The covariance and the reconstruction: channels^2 per sample each. */
+    @Override
+    public double work(int channels, long samples) {
+        return 4.0 * channels * channels * samples + 10.0 * channels * channels * channels;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * threshold is universal, t = sigma sqrt(2 ln n) with sigma = median(|cD_1|) / 0.6745 (the
  * finest details are mostly noise); a given {@code threshold} is used as is.
  */
-public final class WaveletDenoise implements WholeSignalMethod {
+public final class WaveletDenoise implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
 
     private final Wavelet wavelet;
     private final int level;
@@ -75,5 +75,11 @@ public final class WaveletDenoise implements WholeSignalMethod {
         java.util.Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    /** Analysis and synthesis: a filter of the wavelet's length per sample, twice, over the levels (a geometric sum under 2). */
+    @Override
+    public double work(int channels, long samples) {
+        return 8.0 * wavelet.length() * channels * samples;
     }
 }

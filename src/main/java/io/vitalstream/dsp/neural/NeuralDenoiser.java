@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * is the first layer's, capped at 32), in batches of 32 (8). The same seed gives the same
  * output. These are small networks fitted in seconds, not pretrained models.
  */
-public final class NeuralDenoiser implements WholeSignalMethod {
+public final class NeuralDenoiser implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
 
     public enum Kind { AUTOENCODER, CNN, LSTM }
 
@@ -127,6 +127,7 @@ public final class NeuralDenoiser implements WholeSignalMethod {
         sizes[sizes.length - 1] = WINDOW;
         Mlp net = new Mlp(sizes, rnd, 1e-3);
         for (int e = 0; e < epochs; e++) {
+            io.vitalstream.dsp.Cancellation.check();
             for (int b = 0; b < 512 / 32; b++) {
                 for (int k = 0; k < 32; k++) {
                     int s = rnd.nextInt(n - WINDOW + 1);
@@ -178,6 +179,7 @@ public final class NeuralDenoiser implements WholeSignalMethod {
         double[] ctx = new double[WINDOW];
         double[] target = new double[1];
         for (int e = 0; e < epochs; e++) {
+            io.vitalstream.dsp.Cancellation.check();
             for (int b = 0; b < 512 / 32; b++) {
                 for (int k = 0; k < 32; k++) {
                     int i = rnd.nextInt(n);
@@ -219,6 +221,7 @@ public final class NeuralDenoiser implements WholeSignalMethod {
         Lstm net = new Lstm(h, rnd, 3e-3);
         int steps = WINDOW;
         for (int e = 0; e < epochs; e++) {
+            io.vitalstream.dsp.Cancellation.check();
             for (int b = 0; b < 64 / 8; b++) {
                 for (int k = 0; k < 8; k++) {
                     net.train(x, rnd.nextInt(x.length - steps), steps, steps / 4);
@@ -247,5 +250,28 @@ public final class NeuralDenoiser implements WholeSignalMethod {
             }
         }
         return y;
+    }
+
+    /**
+     * Training (epochs x windows x the network's weights, forward and backward) and the pass
+     * over every window of the signal, per channel. The LSTM runs 32 steps a window, both ways.
+     */
+    @Override
+    public double work(int channels, long samples) {
+        double weights = 0;
+        int previous = WINDOW;
+        for (int h : hidden) {
+            weights += (double) previous * h;
+            previous = h;
+        }
+        weights = 2 * (weights + previous * 4.0);
+        double windows = kind == Kind.LSTM ? 64 : 512;
+        double perWindow = 6 * weights;
+        if (kind == Kind.LSTM) {
+            int h = Math.min(32, hidden[0]);
+            perWindow = 2 * WINDOW * 8.0 * h * (h + 1) * 3;
+        }
+        double inference = samples / (kind == Kind.LSTM ? 1.0 : WINDOW / 4.0) * perWindow / 3;
+        return channels * (epochs * windows * perWindow + inference);
     }
 }
