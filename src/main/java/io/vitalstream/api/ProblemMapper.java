@@ -26,7 +26,8 @@ public class ProblemMapper {
         return problem(status(e.kind()), e.kind().name().toLowerCase().replace('_', '-'), e.getMessage(), uri, field);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class, JsonParseException.class})
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class, JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof VitalStreamException domain) {

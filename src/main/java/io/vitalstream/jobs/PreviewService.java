@@ -35,11 +35,11 @@ public class PreviewService {
     static final int SCAN_BYTES = 4 << 20;
     /** Channels x bins of one preview, at most (about 32 MB of min and max, the JSON a few times that). */
     static final long MAX_CELLS = 2_000_000;
-    /** The cache of previews, bounded in bytes (min and max per channel and bin, and the times). */
+    /** The cache of previews, bounded in bytes (min and max per channel and bin, boxed, and the times). */
     static final long CACHE_BYTES = 64L << 20;
 
     private final Cache<String, Preview> cache = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
-            .weigher((String k, Preview p) -> (int) Math.min(Integer.MAX_VALUE, 16L * p.bins() * (p.min().length + 1) + 256))
+            .weigher((String k, Preview p) -> (int) Math.min(Integer.MAX_VALUE, 48L * p.bins() * (p.min().length + 1) + 256))
             .build();
 
     public record Result(JobRecord job, Preview input, Preview output) {
