@@ -47,8 +47,8 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
             fs = parseDouble(f, name, "sampling frequency");
         }
         long nsamp = rec.length > 3 ? parseLong(rec[3], name, "number of samples") : -1;
-        if (nsig < 1) {
-            throw new MalformedInputException(name + " declares " + nsig + " signals");
+        if (nsig < 1 || nsig > 4096) {
+            throw new MalformedInputException(name + " declares " + nsig + " signals; expected 1 to 4096");
         }
         if (lines.size() < 1 + nsig) {
             throw new MalformedInputException(name + " declares " + nsig + " signals but describes " + (lines.size() - 1));

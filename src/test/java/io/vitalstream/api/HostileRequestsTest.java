@@ -249,6 +249,22 @@ class HostileRequestsTest {
         Files.deleteIfExists(dangling);
         Files.createSymbolicLink(dangling, folder.resolve("nowhere.npy"));
         submitPath("hostile-files/dangling.npy").then().statusCode(404).contentType("application/problem+json");
+        // a CSV wider than any recording: refused for its column count
+        StringBuilder wide = new StringBuilder();
+        for (int row = 0; row < 3; row++) {
+            for (int c = 0; c < 5000; c++) {
+                wide.append(c == 0 ? "" : ",").append(row + c);
+            }
+            wide.append('\n');
+        }
+        Files.writeString(folder.resolve("wide.csv"), wide);
+        Response w = submitPath("hostile-files/wide.csv");
+        if (w.statusCode() == 202) {
+            String error = TestFiles.waitFor(w.path("request_id"), "failed").path("error");
+            assertTrue(error.contains("columns"), error);
+        } else {
+            assertTrue(w.statusCode() == 415 || w.statusCode() == 422, w.asString());
+        }
         // binary garbage as CSV: the job fails with the reason, not an internal error
         byte[] garbage = new byte[5000];
         new Random(4).nextBytes(garbage);
