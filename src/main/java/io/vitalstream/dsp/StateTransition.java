@@ -1,5 +1,6 @@
 package io.vitalstream.dsp;
 
+import io.vitalstream.dsp.design.DoubleDouble;
 import io.vitalstream.dsp.design.Sos;
 
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ final class StateTransition {
         DdMatrix bc = new DdMatrix(n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double[] p = Dd.mul(bh[i], bl[i], ch[j], cl[j]);
+                double[] p = DoubleDouble.mul(bh[i], bl[i], ch[j], cl[j]);
                 bc.hi[i * n + j] = p[0];
                 bc.lo[i * n + j] = p[1];
             }
@@ -127,9 +128,9 @@ final class StateTransition {
         double vh = xh, vl = 0;
         for (int s = 0; s < flat.length / 6; s++) {
             int c = s * 6;
-            double[] y = Dd.add(Dd.mul(flat[c], 0, vh, vl), sh[2 * s], sl[2 * s]);
-            double[] z0 = Dd.add(Dd.add(Dd.mul(flat[c + 1], 0, vh, vl), sh[2 * s + 1], sl[2 * s + 1]), Dd.mul(-flat[c + 4], 0, y[0], y[1]));
-            double[] z1 = Dd.add(Dd.mul(flat[c + 2], 0, vh, vl), Dd.mul(-flat[c + 5], 0, y[0], y[1]));
+            double[] y = DoubleDouble.add(DoubleDouble.mul(flat[c], 0, vh, vl), sh[2 * s], sl[2 * s]);
+            double[] z0 = DoubleDouble.add(DoubleDouble.add(DoubleDouble.mul(flat[c + 1], 0, vh, vl), sh[2 * s + 1], sl[2 * s + 1]), DoubleDouble.mul(-flat[c + 4], 0, y[0], y[1]));
+            double[] z1 = DoubleDouble.add(DoubleDouble.mul(flat[c + 2], 0, vh, vl), DoubleDouble.mul(-flat[c + 5], 0, y[0], y[1]));
             sh[2 * s] = z0[0];
             sl[2 * s] = z0[1];
             sh[2 * s + 1] = z1[0];
@@ -160,8 +161,8 @@ final class StateTransition {
             double sh = intoHi[at + i];
             double sl = intoLo[at + i];
             for (int j = 0; j < states; j++) {
-                double[] p = Dd.mul(mHi[i * states + j], mLo[i * states + j], xHi[xAt + j], xLo[xAt + j]);
-                double[] sum = Dd.add(sh, sl, p[0], p[1]);
+                double[] p = DoubleDouble.mul(mHi[i * states + j], mLo[i * states + j], xHi[xAt + j], xLo[xAt + j]);
+                double[] sum = DoubleDouble.add(sh, sl, p[0], p[1]);
                 sh = sum[0];
                 sl = sum[1];
             }
@@ -172,34 +173,6 @@ final class StateTransition {
         System.arraycopy(accLo, 0, intoLo, at, states);
     }
 
-    /** Double-double arithmetic (Dekker, Knuth): a value is hi + lo with |lo| at most half an ulp of hi. */
-    static final class Dd {
-        private Dd() {
-        }
-
-        static double[] add(double[] a, double bh, double bl) {
-            return add(a[0], a[1], bh, bl);
-        }
-
-        static double[] add(double[] a, double[] b) {
-            return add(a[0], a[1], b[0], b[1]);
-        }
-
-        static double[] add(double ah, double al, double bh, double bl) {
-            double s = ah + bh;
-            double bb = s - ah;
-            double e = (ah - (s - bb)) + (bh - bb) + al + bl;
-            double hi = s + e;
-            return new double[] {hi, e - (hi - s)};
-        }
-
-        static double[] mul(double ah, double al, double bh, double bl) {
-            double p = ah * bh;
-            double e = Math.fma(ah, bh, -p) + (ah * bl + al * bh);
-            double hi = p + e;
-            return new double[] {hi, e - (hi - p)};
-        }
-    }
 
     /** A square matrix in double-double. */
     private static final class DdMatrix {
@@ -227,8 +200,8 @@ final class StateTransition {
                 for (int j = 0; j < n; j++) {
                     double sh = 0, sl = 0;
                     for (int k = 0; k < n; k++) {
-                        double[] p = Dd.mul(hi[i * n + k], lo[i * n + k], o.hi[k * n + j], o.lo[k * n + j]);
-                        double[] s = Dd.add(sh, sl, p[0], p[1]);
+                        double[] p = DoubleDouble.mul(hi[i * n + k], lo[i * n + k], o.hi[k * n + j], o.lo[k * n + j]);
+                        double[] s = DoubleDouble.add(sh, sl, p[0], p[1]);
                         sh = s[0];
                         sl = s[1];
                     }
@@ -242,7 +215,7 @@ final class StateTransition {
         DdMatrix plus(DdMatrix o) {
             DdMatrix r = new DdMatrix(n);
             for (int i = 0; i < n * n; i++) {
-                double[] s = Dd.add(hi[i], lo[i], o.hi[i], o.lo[i]);
+                double[] s = DoubleDouble.add(hi[i], lo[i], o.hi[i], o.lo[i]);
                 r.hi[i] = s[0];
                 r.lo[i] = s[1];
             }

@@ -119,23 +119,6 @@ final class BesselPolynomial {
         }
     }
 
-    /** Double-double sum and product (Dekker, Knuth). */
-    private static final class DoubleDouble {
-        static double[] add(double ah, double al, double bh, double bl) {
-            double s = ah + bh;
-            double bb = s - ah;
-            double e = (ah - (s - bb)) + (bh - bb) + al + bl;
-            double hi = s + e;
-            return new double[] {hi, e - (hi - s)};
-        }
-
-        static double[] mul(double ah, double al, double bh, double bl) {
-            double p = ah * bh;
-            double e = Math.fma(ah, bh, -p) + (ah * bl + al * bh);
-            double hi = p + e;
-            return new double[] {hi, e - (hi - p)};
-        }
-    }
 
     /** Campos and Calderon (2011), polynomial fits of the zero locations. */
     private static Complex[] camposStart(int n) {
