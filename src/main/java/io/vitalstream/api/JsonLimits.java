@@ -51,6 +51,7 @@ public class JsonLimits implements ObjectMapperCustomizer {
                 return new BoundedCollection(type, null);
             }
         });
+        module.addDeserializer(io.vitalstream.dsp.FilterParameters.class, new FilterParamsReader());
         mapper.registerModule(module);
     }
 

@@ -98,9 +98,12 @@ class FilterEndpointTest {
     @CsvSource({"butter,bandpass", "cheby1,lowpass", "cheby2,highpass", "ellip,bandstop", "bessel,bandpass",
             "fir,bandpass", "savgol,", "moving_average,", "median,", "gaussian,"})
     void everyTraditionalFamilyIsReachable(String family, String type) {
-        Map<String, Object> params = new HashMap<>(Map.of("filter_family", family, "low_freq", 1.0, "high_freq", 40.0));
+        Map<String, Object> params = new HashMap<>(Map.of("filter_family", family));
         if (type != null) {
+            // the cut-offs only where the family takes them: another method's parameter is a 400
             params.put("filter_type", type);
+            params.put("low_freq", 1.0);
+            params.put("high_freq", 40.0);
         }
         given().contentType(ContentType.JSON)
                 .body(Map.of("signal_data", sine(2000), "sampling_freq", 500.0, "filter_params", params))

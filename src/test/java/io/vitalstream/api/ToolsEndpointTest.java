@@ -40,6 +40,42 @@ class ToolsEndpointTest {
     }
 
     @Test
+    void theMethodRegistryListsEveryMethodAndParametersAreCheckedAgainstIt() {
+        given().get("/api/filtering/methods").then().statusCode(200)
+                .body("categories", hasSize(5))
+                .body("methods.find { it.name == 'kalman' }.params.find { it.name == 'process_noise' }.aliases", org.hamcrest.Matchers.hasItem("Q"))
+                .body("methods.find { it.name == 'median' }.params[0].default_value", equalTo(5))
+                .body("methods.name", org.hamcrest.Matchers.hasItems("butter", "cheby1", "cheby2", "ellip", "bessel", "fir", "savgol",
+                        "moving_average", "median", "gaussian", "kalman", "lms", "nlms", "rls", "convolution", "attention", "optimization",
+                        "gradient_descent", "baseline", "spike", "noise", "powerline", "pca", "ica", "autoencoder", "lstm", "cnn", "mean",
+                        "weighted", "bagging", "boosting"));
+        double nlmsStep = given().get("/api/filtering/methods").then().extract().jsonPath()
+                .getDouble("methods.find { it.name == 'nlms' }.params.find { it.name == 'step_size' }.default_value");
+        org.junit.jupiter.api.Assertions.assertEquals(0.5, nlmsStep, 0.0, "NLMS's default step, as the engine applies it");
+        java.util.List<Double> x = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            x.add(Math.sin(i * 0.1));
+        }
+        // a misspelt parameter names itself and what the method takes
+        given().contentType("application/json").body(Map.of("signal_data", x, "sampling_freq", 100,
+                        "filter_params", Map.of("method", "kalman", "proces_noise", 0.5)))
+                .post("/api/filtering/filter").then().statusCode(400).body("field", equalTo("proces_noise"))
+                .body("detail", containsString("process_noise (Q)"));
+        // vitalDSP's Q is kalman's process noise: Q = -1 is refused as the process noise it is
+        given().contentType("application/json").body(Map.of("signal_data", x, "sampling_freq", 100,
+                        "filter_params", Map.of("method", "kalman", "Q", -1)))
+                .post("/api/filtering/filter").then().statusCode(400).body("field", equalTo("process_noise"));
+        given().contentType("application/json").body(Map.of("signal_data", x, "sampling_freq", 100,
+                        "filter_params", Map.of("method", "kalman", "Q", 0.5, "R", 2)))
+                .post("/api/filtering/filter").then().statusCode(200);
+        // another method's parameter, inside an ensemble member too
+        given().contentType("application/json").body(Map.of("signal_data", x, "sampling_freq", 100,
+                        "filter_params", Map.of("category", "ensemble", "method", "mean", "members",
+                                java.util.List.of(Map.of("method", "kalman", "window_size", 5)))))
+                .post("/api/filtering/filter").then().statusCode(400).body("field", equalTo("window_size"));
+    }
+
+    @Test
     void designAnswersTheFrequencyResponseOrSaysWhyNot() {
         var r = given().contentType("application/json").body(Map.of("sampling_freq", 500, "points", 101,
                         "filter_params", Map.of("filter_type", "lowpass", "high_freq", 40, "zero_phase", false)))
