@@ -37,6 +37,20 @@ try {
   const uploaded = await page.$eval('#upload-progress', (p) => p.value);
   if (uploaded !== 100) throw new Error('upload progress ' + uploaded);
 
+  step('the form is the method registry: the server\'s methods and defaults');
+  await page.selectOption('#p-filter_family', 'median');
+  await page.waitForSelector('#p-window_size');
+  if (await page.$eval('#p-window_size', (i) => i.value) !== '5') throw new Error('median window default is not the server\'s 5');
+  await page.selectOption('#category', 'advanced');
+  await page.waitForSelector('#p-method');
+  await page.selectOption('#p-method', 'nlms');
+  await page.waitForSelector('#p-step_size');
+  if (Number(await page.$eval('#p-step_size', (i) => i.value)) !== 0.5) throw new Error('NLMS step default is not the server\'s 0.5');
+  await page.selectOption('#category', 'traditional');
+  await page.waitForSelector('#p-filter_family');
+  await page.selectOption('#p-filter_family', 'butter');
+  await page.waitForSelector('#p-high_freq');
+
   step('an invalid parameter gets the API\'s message next to its field');
   await page.fill('#sampling_freq', '500');
   await page.fill('#p-high_freq', '400');

@@ -57,68 +57,64 @@ function clearFieldErrors() {
 
 // ---------------------------------------------------------------- filter parameter form
 
-const FIELDS = {
-  traditional: [
-    { name: 'filter_family', label: 'Family', type: 'select', options: ['butter', 'cheby1', 'cheby2', 'ellip', 'bessel', 'fir', 'savgol', 'moving_average', 'median', 'gaussian'] },
-    { name: 'filter_type', label: 'Response', type: 'select', options: ['bandpass', 'lowpass', 'highpass', 'bandstop', 'notch'], when: (p) => isFrequencyFamily(p) },
-    { name: 'low_freq', label: 'Low cut-off (Hz)', type: 'number', value: 0.5, when: (p) => isFrequencyFamily(p) && p.filter_type !== 'lowpass' && p.filter_type !== 'notch' },
-    { name: 'high_freq', label: 'High cut-off (Hz)', type: 'number', value: 40, when: (p) => isFrequencyFamily(p) && p.filter_type !== 'highpass' && p.filter_type !== 'notch' },
-    { name: 'filter_order', label: 'Order', type: 'number', value: 4, when: (p) => isIir(p) && p.filter_type !== 'notch' },
-    { name: 'ripple_db', label: 'Passband ripple (dB)', type: 'number', value: 1, when: (p) => ['cheby1', 'ellip'].includes(p.filter_family) },
-    { name: 'stopband_db', label: 'Stopband attenuation (dB)', type: 'number', value: 40, when: (p) => ['cheby2', 'ellip'].includes(p.filter_family) },
-    { name: 'notch_freq', label: 'Notch frequency (Hz)', type: 'number', value: 50, when: (p) => p.filter_type === 'notch' },
-    { name: 'quality_factor', label: 'Quality factor Q', type: 'number', value: 30, when: (p) => p.filter_type === 'notch' },
-    { name: 'num_taps', label: 'Taps', type: 'number', value: 101, when: (p) => p.filter_family === 'fir' },
-    { name: 'window', label: 'Window', type: 'select', options: ['hamming', 'hann', 'blackman', 'kaiser', 'rectangular'], when: (p) => p.filter_family === 'fir' },
-    { name: 'window_size', label: 'Window (samples)', type: 'number', value: 11, when: (p) => ['savgol', 'moving_average', 'median'].includes(p.filter_family) },
-    { name: 'polyorder', label: 'Polynomial order', type: 'number', value: 2, when: (p) => p.filter_family === 'savgol' },
-    { name: 'sigma', label: 'Sigma (samples)', type: 'number', value: 1, when: (p) => p.filter_family === 'gaussian' },
-    { name: 'zero_phase', label: 'Zero phase', type: 'checkbox', value: true, when: (p) => isIir(p) || p.filter_family === 'fir' },
-  ],
-  advanced: [
-    { name: 'method', label: 'Method', type: 'select', options: ['kalman', 'lms', 'nlms', 'rls', 'convolution', 'attention', 'optimization', 'gradient_descent'] },
-    { name: 'model', label: 'Kalman model', type: 'select', options: ['constant_level', 'constant_velocity'], when: (p) => p.method === 'kalman' },
-    { name: 'process_noise', label: 'Process noise Q', type: 'number', value: 1, when: (p) => p.method === 'kalman' },
-    { name: 'measurement_noise', label: 'Measurement noise R', type: 'number', value: 1, when: (p) => p.method === 'kalman' },
-    { name: 'filter_order', label: 'Taps', type: 'number', value: 4, when: (p) => ['lms', 'nlms', 'rls'].includes(p.method) },
-    { name: 'step_size', label: 'Step size mu', type: 'number', value: 0.01, when: (p) => ['lms', 'nlms'].includes(p.method) },
-    { name: 'forgetting_factor', label: 'Forgetting factor', type: 'number', value: 0.99, when: (p) => p.method === 'rls' },
-    { name: 'reference_channel', label: 'Reference channel (optional)', type: 'number', when: (p) => ['lms', 'nlms', 'rls'].includes(p.method) },
-    { name: 'kernel', label: 'Kernel', type: 'select', options: ['smoothing', 'sharpening', 'edge_detection'], when: (p) => p.method === 'convolution' },
-    { name: 'kernel_size', label: 'Kernel size', type: 'number', value: 3, when: (p) => p.method === 'convolution' },
-    { name: 'attention_type', label: 'Attention', type: 'select', options: ['uniform', 'linear', 'gaussian', 'exponential'], when: (p) => p.method === 'attention' },
-    { name: 'window_size', label: 'Window (samples)', type: 'number', value: 5, when: (p) => p.method === 'attention' },
-    { name: 'loss', label: 'Loss', type: 'select', options: ['mse', 'mae', 'huber'], when: (p) => ['optimization', 'gradient_descent'].includes(p.method) },
-    { name: 'smoothness', label: 'Smoothness lambda', type: 'number', value: 10, when: (p) => ['optimization', 'gradient_descent'].includes(p.method) },
-    { name: 'learning_rate', label: 'Learning rate', type: 'number', value: 0.01, when: (p) => p.method === 'gradient_descent' },
-    { name: 'iterations', label: 'Iterations', type: 'number', value: 100, when: (p) => ['optimization', 'gradient_descent'].includes(p.method) },
-  ],
-  artifact: [
-    { name: 'method', label: 'Method', type: 'select', options: ['baseline', 'spike', 'noise', 'powerline', 'pca', 'ica'] },
-    { name: 'low_freq', label: 'Baseline cut-off (Hz)', type: 'number', value: 0.5, when: (p) => p.method === 'baseline' },
-    { name: 'window_size', label: 'Window (samples)', type: 'number', value: 7, when: (p) => p.method === 'spike' },
-    { name: 'n_sigma', label: 'Threshold (sigmas)', type: 'number', value: 3, when: (p) => p.method === 'spike' },
-    { name: 'wavelet', label: 'Wavelet', type: 'select', options: ['db4', 'haar', 'db2', 'db6', 'db8', 'sym4', 'sym5', 'sym8', 'coif1', 'coif3'], when: (p) => p.method === 'noise' },
-    { name: 'level', label: 'Level', type: 'number', value: 3, when: (p) => p.method === 'noise' },
-    { name: 'threshold_mode', label: 'Threshold', type: 'select', options: ['soft', 'hard'], when: (p) => p.method === 'noise' },
-    { name: 'powerline_freq', label: 'Mains (Hz)', type: 'select', options: ['50', '60'], when: (p) => p.method === 'powerline' },
-    { name: 'quality_factor', label: 'Quality factor Q', type: 'number', value: 30, when: (p) => p.method === 'powerline' },
-    { name: 'variance_threshold', label: 'Variance kept', type: 'number', value: 0.95, when: (p) => p.method === 'pca' },
-    { name: 'ica_output', label: 'ICA output', type: 'select', options: ['reconstruct', 'sources'], when: (p) => p.method === 'ica' },
-  ],
-  neural: [
-    { name: 'method', label: 'Network', type: 'select', options: ['autoencoder', 'cnn', 'lstm'] },
-    { name: 'complexity', label: 'Complexity', type: 'select', options: ['low', 'medium', 'high', '1', '5'] },
-    { name: 'epochs', label: 'Epochs (optional)', type: 'number' },
-    { name: 'seed', label: 'Seed', type: 'number', value: 42 },
-  ],
-  ensemble: [
-    { name: 'method', label: 'Combine', type: 'select', options: ['mean', 'median', 'weighted', 'bagging', 'boosting'] },
-  ],
-};
+// The form is built from the method registry (GET /api/filtering/methods): the same table the
+// server checks every parameter against, so the page offers exactly what the server takes, with
+// the server's defaults. Only the response semantics of frequency filters live here (which
+// cut-offs a low-pass, high-pass or notch uses).
+let REGISTRY = null;
 
-function isIir(p) { return ['butter', 'cheby1', 'cheby2', 'ellip', 'bessel'].includes(p.filter_family); }
-function isFrequencyFamily(p) { return isIir(p) || p.filter_family === 'fir'; }
+async function loadRegistry() {
+  const res = await fetch('/api/filtering/methods');
+  REGISTRY = await res.json();
+  renderParams();
+}
+
+function responseApplies(name, values) {
+  const type = values.filter_type || 'bandpass';
+  if (name === 'low_freq') return type !== 'lowpass' && type !== 'low' && type !== 'notch';
+  if (name === 'high_freq') return type !== 'highpass' && type !== 'high' && type !== 'notch';
+  if (name === 'filter_order') return type !== 'notch';
+  if (name === 'notch_freq' || name === 'quality_factor') return type === 'notch';
+  return true;
+}
+
+function label(p) {
+  const words = p.name.replace(/_/g, ' ');
+  const text = words.charAt(0).toUpperCase() + words.slice(1);
+  return text + (p.unit ? ` (${p.unit})` : '') + (p.aliases && p.aliases.length ? ` [${p.aliases.join(', ')}]` : '');
+}
+
+function fieldsFor(category, values) {
+  if (!REGISTRY) return [];
+  const entries = REGISTRY.methods.filter((m) => m.category === category);
+  const selector = category === 'traditional' ? 'filter_family' : 'method';
+  const names = entries.map((m) => m.name);
+  const chosen = names.includes(values[selector]) ? values[selector] : names[0];
+  const entry = entries.find((m) => m.name === chosen);
+  const fields = [{ name: selector, label: category === 'traditional' ? 'Family' : 'Method', type: 'select', options: names, value: chosen,
+    title: entry.description }];
+  const frequency = category === 'traditional' && entry.params.some((p) => p.name === 'filter_type');
+  for (const p of entry.params) {
+    if (p.type === 'list') continue;
+    if (frequency && !responseApplies(p.name, values)) continue;
+    const f = { name: p.name, label: label(p), title: p.description };
+    if (p.type === 'choice') {
+      f.type = 'select';
+      f.options = p.choices;
+      f.value = p.default_value;
+    } else if (p.type === 'boolean') {
+      f.type = 'checkbox';
+      f.value = p.default_value;
+    } else {
+      f.type = 'number';
+      if (p.default_value !== null && p.default_value !== undefined) f.value = p.default_value;
+      else if (p.name === 'low_freq') f.value = 0.5;
+      else if (p.name === 'high_freq') f.value = 40;
+    }
+    fields.push(f);
+  }
+  return fields;
+}
 
 function currentParams() {
   const p = { category: $('#category').value };
@@ -127,7 +123,7 @@ function currentParams() {
     if (el.type === 'checkbox') p[name] = el.checked;
     else if (el.value === '') return;
     else if (el.type === 'number') p[name] = Number(el.value);
-    else p[name] = /^-?\d+(\.\d+)?$/.test(el.value) && name === 'powerline_freq' ? Number(el.value) : el.value;
+    else p[name] = el.value;
   });
   return p;
 }
@@ -138,22 +134,19 @@ function renderParams() {
   const box = $('#params');
   box.innerHTML = '';
   const values = { ...previous };
-  for (const f of FIELDS[category]) {
-    if (values[f.name] === undefined && f.type === 'select') values[f.name] = f.options[0];
-  }
-  for (const f of FIELDS[category]) {
-    if (f.when && !f.when(values)) continue;
+  for (const f of fieldsFor(category, values)) {
     const wrap = document.createElement('div');
     wrap.className = 'field';
     const id = 'p-' + f.name;
     const label = document.createElement('label');
     label.htmlFor = id;
     label.textContent = f.label;
+    if (f.title) label.title = f.title;
     let input;
     if (f.type === 'select') {
       input = document.createElement('select');
       for (const o of f.options) input.append(new Option(o, o));
-      input.value = values[f.name] ?? f.options[0];
+      input.value = values[f.name] !== undefined && f.options.includes(String(values[f.name])) ? String(values[f.name]) : (f.value ?? f.options[0]);
       input.addEventListener('change', renderParams);
     } else {
       input = document.createElement('input');
@@ -170,7 +163,7 @@ function renderParams() {
     const err = document.createElement('span');
     err.className = 'field-error';
     err.dataset.errorFor = f.name;
-    if (f.type === 'checkbox') { wrap.append(label, input, err); } else { wrap.append(label, input, err); }
+    wrap.append(label, input, err);
     box.append(wrap);
   }
 }
@@ -522,5 +515,5 @@ function init() {
 
 $('#token').value = state.token;
 if (state.token) $('#token-state').textContent = 'token set for this session';
-renderParams();
+loadRegistry();
 init();
