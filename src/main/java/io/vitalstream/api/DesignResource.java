@@ -30,21 +30,15 @@ public class DesignResource {
     @Path("/design")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Frequency response (magnitude dB, phase degrees) of a filter design")
-    public Map<String, Object> design(DesignRequest request) {
+    public Responses.Design design(DesignRequest request) {
         if (request == null || request.samplingFreq() == null) {
             throw new InvalidParameterException("sampling_freq", "sampling_freq (Hz) is required");
         }
         FilterSpec spec = FilterDesigner.design(request.filterParams() == null
                 ? FilterDesigner.defaultsFor("other") : request.filterParams(), request.samplingFreq());
         FrequencyResponse.Curve c = FrequencyResponse.of(spec, request.samplingFreq(), request.points() == null ? 512 : request.points());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("frequencies", c.frequencies());
-        out.put("magnitude_db", c.magnitudeDb());
-        out.put("phase_deg", c.phaseDeg());
-        if (spec instanceof FilterSpec.Iir iir) {
-            out.put("sos", iir.sos().sections());
-            out.put("zero_phase", iir.zeroPhase());
-        }
-        return out;
+        FilterSpec.Iir iir = spec instanceof FilterSpec.Iir i ? i : null;
+        return new Responses.Design(c.frequencies(), c.magnitudeDb(), c.phaseDeg(), iir == null ? null : iir.sos().sections(),
+                iir == null ? null : iir.zeroPhase());
     }
 }

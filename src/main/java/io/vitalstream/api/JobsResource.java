@@ -44,6 +44,9 @@ public class JobsResource {
     @Path("/jobs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a filtering job over an upload or a file in the data dir")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "queued",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Responses.JobAccepted.class)))
     public Response submit(JobRequest request) {
         if (request == null || request.input() == null) {
             throw new InvalidParameterException("input", "input is required: {\"upload_id\": ...} or {\"path\": ...}");
@@ -53,11 +56,7 @@ public class JobsResource {
         JobRecord r = jobs.submit(new JobSpec(in.uploadId(), in.path(), in.companionUploadIds(), request.format(),
                 raw == null ? null : raw.dtype(), raw == null ? null : raw.channels(), request.samplingFreq(), request.channels(),
                 request.signalType(), request.filterParams(), request.filterChain(), request.strategy(), request.outputFormat()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", r.requestId());
-        body.put("strategy", r.strategy());
-        body.put("strategy_reason", r.strategyReason());
-        body.put("state", r.state().wire());
+        Responses.JobAccepted body = new Responses.JobAccepted(r.requestId(), r.strategy(), r.strategyReason(), r.state().wire());
         return Response.accepted(body).header("Location", "/api/filtering/jobs/" + r.requestId()).build();
     }
 
@@ -103,32 +102,17 @@ public class JobsResource {
     @GET
     @Path("/jobs/{id}/preview")
     @Operation(summary = "Min/max-decimated input and output for plotting")
-    public Map<String, Object> preview(@PathParam("id") String id, @QueryParam("max_points") @DefaultValue("2000") String maxPointsText,
+    public Responses.Preview preview(@PathParam("id") String id, @QueryParam("max_points") @DefaultValue("2000") String maxPointsText,
                                        @QueryParam("start") String startText, @QueryParam("end") String endText) {
         int maxPoints = (int) QueryNumbers.integer("max_points", maxPointsText, Integer.MIN_VALUE, Integer.MAX_VALUE);
         Long start = startText == null ? null : QueryNumbers.integer("start", startText, Long.MIN_VALUE, Long.MAX_VALUE);
         Long end = endText == null ? null : QueryNumbers.integer("end", endText, Long.MIN_VALUE, Long.MAX_VALUE);
         PreviewService.Result r = previews.preview(id, maxPoints, start, end);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", id);
-        body.put("state", r.job().state().wire());
-        body.put("max_points", maxPoints);
-        body.put("input", view(r.input()));
-        body.put("output", r.output() == null ? null : view(r.output()));
-        return body;
+        return new Responses.Preview(id, r.job().state().wire(), maxPoints, view(r.input()), r.output() == null ? null : view(r.output()));
     }
 
-    private static Map<String, Object> view(Preview p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", p.start());
-        m.put("end", p.end());
-        m.put("bins", p.bins());
-        m.put("sampling_freq", p.samplingFreq());
-        m.put("channel_names", p.channelNames());
-        m.put("time", p.time());
-        m.put("min", p.min());
-        m.put("max", p.max());
-        return m;
+    private static Responses.PreviewSide view(Preview p) {
+        return new Responses.PreviewSide(p.start(), p.end(), p.bins(), p.samplingFreq(), p.channelNames(), p.time(), p.min(), p.max());
     }
 
     @GET
@@ -143,9 +127,9 @@ public class JobsResource {
     @POST
     @Path("/cancel/{id}")
     @Operation(summary = "Cancel a queued or running job; it stops within one chunk and publishes no result")
-    public Map<String, Object> cancel(@PathParam("id") String id) {
+    public Responses.Cancelled cancel(@PathParam("id") String id) {
         JobRecord r = jobs.cancel(id);
-        return Map.of("success", true, "request_id", id, "state", r.state().wire(), "chunks_done", r.chunksDone());
+        return new Responses.Cancelled(true, id, r.state().wire(), r.chunksDone());
     }
 
     @GET

@@ -41,7 +41,7 @@ public class ProgressBroadcaster {
         } catch (Exception e) {
             return;
         }
-        boolean progress = event.type().equals("filtering_progress");
+        boolean progress = event.type() == io.vitalstream.jobs.JobEvent.Type.filtering_progress;
         for (WebSocketConnection c : connections) {
             if (!c.isOpen()) {
                 continue;

@@ -27,31 +27,31 @@ public class ProgressSocket {
     ObjectMapper json;
 
     @OnOpen
-    public Map<String, Object> open(WebSocketConnection connection) {
+    public Responses.SocketMessage open(WebSocketConnection connection) {
         connection.userData().put(PENDING, new AtomicInteger());
-        return Map.of("type", "connected", "message", "send {\"subscribe\": \"<request_id>\"} to follow one job; all jobs otherwise");
+        return new Responses.SocketMessage(Responses.SocketReply.connected, "send {\"subscribe\": \"<request_id>\"} to follow one job; all jobs otherwise", null, null);
     }
 
     @OnTextMessage
-    public Map<String, Object> message(String text, WebSocketConnection connection) {
+    public Responses.SocketMessage message(String text, WebSocketConnection connection) {
         JsonNode msg;
         try {
             msg = json.readTree(text);
         } catch (Exception e) {
-            return Map.of("type", "error", "detail", "messages are JSON, e.g. {\"subscribe\": \"<request_id>\"}");
+            return new Responses.SocketMessage(Responses.SocketReply.error, null, null, "messages are JSON, e.g. {\"subscribe\": \"<request_id>\"}");
         }
         if (msg == null || !msg.isObject()) {
-            return Map.of("type", "error", "detail", "messages are JSON objects, e.g. {\"subscribe\": \"<request_id>\"}");
+            return new Responses.SocketMessage(Responses.SocketReply.error, null, null, "messages are JSON objects, e.g. {\"subscribe\": \"<request_id>\"}");
         }
         if (msg.has("unsubscribe") || (msg.has("subscribe") && msg.get("subscribe").isNull())) {
             connection.userData().remove(SUBSCRIPTION);
-            return Map.of("type", "subscribed", "request_id", "*");
+            return new Responses.SocketMessage(Responses.SocketReply.subscribed, null, "*", null);
         }
         if (msg.hasNonNull("subscribe") && msg.get("subscribe").isTextual()) {
             String id = msg.get("subscribe").asText();
             connection.userData().put(SUBSCRIPTION, id);
-            return Map.of("type", "subscribed", "request_id", id);
+            return new Responses.SocketMessage(Responses.SocketReply.subscribed, null, id, null);
         }
-        return Map.of("type", "error", "detail", "unknown message; send {\"subscribe\": \"<request_id>\"} or {\"unsubscribe\": true}");
+        return new Responses.SocketMessage(Responses.SocketReply.error, null, null, "unknown message; send {\"subscribe\": \"<request_id>\"} or {\"unsubscribe\": true}");
     }
 }

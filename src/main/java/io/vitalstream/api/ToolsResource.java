@@ -31,26 +31,21 @@ public class ToolsResource {
     @GET
     @Path("/examples")
     @Operation(summary = "Built-in example recordings")
-    public List<Map<String, Object>> examples() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        ExampleRecordings.CATALOG.forEach((name, spec) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("description", spec[0]);
-            m.put("sampling_freq", spec[1]);
-            m.put("channels", spec[2]);
-            m.put("seconds", spec[3]);
-            out.add(m);
-        });
+    public List<Responses.Example> examples() {
+        List<Responses.Example> out = new ArrayList<>();
+        ExampleRecordings.CATALOG.forEach((name, spec) -> out.add(new Responses.Example(name, String.valueOf(spec[0]), spec[1], spec[2], spec[3])));
         return out;
     }
 
     @POST
     @Path("/uploads/examples/{name}")
     @Operation(summary = "Create an upload from a built-in example recording")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Responses.UploadCreated.class)))
     public Response example(@PathParam("name") String name) {
         Upload u = jobs.createExample(name);
-        return Response.status(201).entity(Map.of("upload_id", u.uploadId(), "bytes", u.bytes(), "sha256", u.sha256(),
-                "filename", u.filename(), "sampling_freq", ExampleRecordings.CATALOG.get(name)[1])).build();
+        return Response.status(201).entity(new Responses.UploadCreated(u.uploadId(), u.bytes(), u.sha256(), u.filename(),
+                ExampleRecordings.CATALOG.get(name)[1])).build();
     }
 }

@@ -175,8 +175,7 @@ public class UploadRoute {
                 try {
                     ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                             .putHeader("Location", "/api/uploads/" + u.uploadId())
-                            .end(json.writeValueAsString(Map.of("upload_id", u.uploadId(), "bytes", u.bytes(), "sha256", u.sha256(),
-                                    "filename", u.filename())));
+                            .end(json.writeValueAsString(new Responses.UploadCreated(u.uploadId(), u.bytes(), u.sha256(), u.filename(), null)));
                 } catch (Exception e) {
                     fail(ctx, 500, "internal-error", e.getMessage(), null);
                 }

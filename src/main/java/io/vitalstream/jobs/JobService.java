@@ -253,7 +253,7 @@ public class JobService {
         JobSpec spec = h.record.spec();
         long t0 = System.nanoTime();
         store.save(h.record);
-        hub.publish(JobEvent.of("filtering_progress", h.record, "Starting"));
+        hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, h.record, "Starting"));
         RunControl control = new RunControl((done, total, message) -> progressed(h, done, total, message));
         controlOf(h, control);
         JobState end = JobState.FAILED;
@@ -272,19 +272,19 @@ public class JobService {
             }, live -> h.live = live);
             end = JobState.COMPLETED;
             finish(h, end, r.result().getFileName().toString(), r.outputType().name().toLowerCase(java.util.Locale.ROOT), null,
-                    "filtering_complete", "Completed: " + r.samples() + " samples x " + r.channels() + " channel(s)");
+                    JobEvent.Type.filtering_complete, "Completed: " + r.samples() + " samples x " + r.channels() + " channel(s)");
         } catch (CancelledException e) {
             end = JobState.CANCELLED;
-            finish(h, end, null, null, null, "filtering_cancelled", "Cancelled");
+            finish(h, end, null, null, null, JobEvent.Type.filtering_cancelled, "Cancelled");
         } catch (VitalStreamException e) {
-            finish(h, end, null, null, e.getMessage(), "filtering_error", e.getMessage());
+            finish(h, end, null, null, e.getMessage(), JobEvent.Type.filtering_error, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(h, end, null, null, "interrupted: the service is stopping", "filtering_error", "interrupted");
+            finish(h, end, null, null, "interrupted: the service is stopping", JobEvent.Type.filtering_error, "interrupted");
         } catch (Throwable t) {
             LOG.errorf(t, "job %s failed", id);
             String msg = "internal error (" + t.getClass().getSimpleName() + "): " + t.getMessage();
-            finish(h, end, null, null, msg, "filtering_error", msg);
+            finish(h, end, null, null, msg, JobEvent.Type.filtering_error, msg);
         } finally {
             h.live = null;
             try {
@@ -324,10 +324,10 @@ public class JobService {
             h.lastPersist = now;
             store.save(r);
         }
-        hub.publish(JobEvent.of("filtering_progress", r, message));
+        hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, r, message));
     }
 
-    private void finish(Handle h, JobState end, String resultFile, String dtype, String error, String eventType, String message) {
+    private void finish(Handle h, JobState end, String resultFile, String dtype, String error, JobEvent.Type eventType, String message) {
         JobRecord r;
         synchronized (h) {
             h.record = h.record.finished(end, resultFile, dtype, error);
@@ -362,7 +362,7 @@ public class JobService {
             if (r.state() == JobState.QUEUED) {
                 h.record = r.finished(JobState.CANCELLED, null, null);
                 store.save(h.record);
-                hub.publish(JobEvent.of("filtering_cancelled", h.record, "Cancelled before it started"));
+                hub.publish(JobEvent.of(JobEvent.Type.filtering_cancelled, h.record, "Cancelled before it started"));
                 if (h.future != null) {
                     h.future.cancel(false);
                 }

@@ -49,7 +49,7 @@ public class ProgressHub {
     }
 
     void publish(JobEvent event) {
-        if (event.type().equals("filtering_progress")) {
+        if (event.type() == io.vitalstream.jobs.JobEvent.Type.filtering_progress) {
             running.put(event.requestId(), new Running(event, System.nanoTime()));
         } else {
             running.remove(event.requestId());

@@ -76,6 +76,16 @@ class ToolsEndpointTest {
     }
 
     @Test
+    void openApiDescribesTheResponsesWithSchemas() {
+        var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, Object> schemas = doc.getMap("components.schemas");
+        for (String name : java.util.List.of("JobAccepted", "Cancelled", "Design", "Preview", "PreviewSide", "Example", "UploadCreated",
+                "Methods", "Entry", "Param", "FilterResponse", "JobStatus", "Snapshot")) {
+            org.junit.jupiter.api.Assertions.assertTrue(schemas.containsKey(name), "no schema " + name + " in " + schemas.keySet());
+        }
+    }
+
+    @Test
     void designAnswersTheFrequencyResponseOrSaysWhyNot() {
         var r = given().contentType("application/json").body(Map.of("sampling_freq", 500, "points", 101,
                         "filter_params", Map.of("filter_type", "lowpass", "high_freq", 40, "zero_phase", false)))

@@ -1,0 +1,48 @@
+package io.vitalstream.api;
+
+import java.util.List;
+
+/** Typed bodies of the endpoints that are not one domain record, so /q/openapi describes every response. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /** 202 of POST /api/filtering/jobs. */
+    public record JobAccepted(String requestId, String strategy, String strategyReason, String state) {
+    }
+
+    /** POST /api/filtering/cancel/{id}. */
+    public record Cancelled(boolean success, String requestId, String state, int chunksDone) {
+    }
+
+    /** POST /api/filtering/design: the frequency response; sos and zero_phase for IIR designs. */
+    public record Design(double[] frequencies, double[] magnitudeDb, double[] phaseDeg, double[][] sos, Boolean zeroPhase) {
+    }
+
+    /** One side (input or output) of a preview: per channel, min and max of each bin (null where no finite sample). */
+    public record PreviewSide(long start, long end, int bins, double samplingFreq, List<String> channelNames, double[] time,
+                              Double[][] min, Double[][] max) {
+    }
+
+    /** GET /api/filtering/jobs/{id}/preview; output is null until the job has completed. */
+    public record Preview(String requestId, String state, int maxPoints, PreviewSide input, PreviewSide output) {
+    }
+
+    /** GET /api/examples. */
+    public record Example(String name, String description, Object samplingFreq, Object channels, Object seconds) {
+    }
+
+    /** 201 of POST /api/uploads and POST /api/uploads/examples/{name}. */
+    public record UploadCreated(String uploadId, long bytes, String sha256, String filename, Object samplingFreq) {
+    }
+
+    /** The kinds of message on /ws/filtering-progress that answer a client (job events have their own types). */
+    public enum SocketReply {
+        connected, subscribed, error
+    }
+
+    /** A reply of /ws/filtering-progress to a client. */
+    public record SocketMessage(SocketReply type, String message, String requestId, String detail) {
+    }
+}
