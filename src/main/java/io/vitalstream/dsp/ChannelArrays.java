@@ -45,6 +45,18 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
             System.arraycopy(x[first], (int) starts[0], dest, offset, count);
             return;
         }
+        if (pieces == 1 && channelCount == 4 && frame == 4) {
+            // a lane group of four channels: four streams in, one out
+            double[] c0 = x[first], c1 = x[first + 1], c2 = x[first + 2], c3 = x[first + 3];
+            int from = (int) starts[0];
+            for (int i = 0, p = offset; i < count; i++, p += 4) {
+                dest[p] = c0[from + i];
+                dest[p + 1] = c1[from + i];
+                dest[p + 2] = c2[from + i];
+                dest[p + 3] = c3[from + i];
+            }
+            return;
+        }
         if (channelCount == 1 && pieces % 4 == 0) {
             // one channel cut in time: four pieces at a time, each read in order
             double[] column = x[first];
@@ -87,6 +99,17 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
 
     @Override
     public void writeChannels(long start, int count, int first, int channelCount, double[] src, int offset, int frame) {
+        if (channelCount == 4 && frame == 4) {
+            double[] c0 = x[first], c1 = x[first + 1], c2 = x[first + 2], c3 = x[first + 3];
+            int to = (int) start;
+            for (int i = 0, p = offset; i < count; i++, p += 4) {
+                c0[to + i] = src[p];
+                c1[to + i] = src[p + 1];
+                c2[to + i] = src[p + 2];
+                c3[to + i] = src[p + 3];
+            }
+            return;
+        }
         for (int t = 0; t < count; t += TILE) {
             int end = Math.min(count, t + TILE);
             for (int c = 0; c < channelCount; c++) {

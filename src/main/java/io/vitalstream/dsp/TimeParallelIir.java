@@ -198,8 +198,9 @@ public final class TimeParallelIir {
             boolean parallel = groups > 1 && out.writesChannelRanges();
             threads.forEach(parallel ? groups : 1, (worker, task) -> {
                 int frame = SosKernel.frameFor(layout.groupChannels);
+                int buffer = inBlocks(layout, in, out) ? SEQUENTIAL_BLOCK : (int) plan.frames();
                 Scratch s = scratch[worker] == null
-                        ? scratch[worker] = new Scratch(layout, states, (int) plan.frames(), frame) : scratch[worker];
+                        ? scratch[worker] = new Scratch(layout, states, buffer, frame) : scratch[worker];
                 for (int g = parallel ? task : 0; g < (parallel ? task + 1 : groups); g++) {
                     sequential(flat, zi, pad, states, in, out, layout, s, z, b, g * layout.groupChannels);
                 }
@@ -309,26 +310,71 @@ public final class TimeParallelIir {
         }
     }
 
+    /** Frames per block of the sequential algorithm: a block of a lane group stays in the second-level cache. */
+    static final int SEQUENTIAL_BLOCK = 4096;
+
+    /** Whether a one-segment signal runs in blocks (the reader and writer take channel ranges, or there is one group). */
+    private static boolean inBlocks(Layout layout, FrameReader in, FrameWriter out) {
+        boolean oneGroup = layout.channels <= layout.groupChannels;
+        return layout.plan.frames() > 2L * SEQUENTIAL_BLOCK && (oneGroup || (in.readsChannelRanges() && out.writesChannelRanges()));
+    }
+
     /**
      * A signal of one segment, one channel group (from channel c0): forward from the head's
-     * state, the tail from the true final state, backward, written.
+     * state, the tail from the true final state, backward, written. Long signals go in blocks
+     * that stay in the caches: the forward pass keeps only the state at each block's start,
+     * and the backward pass, last block first, recomputes each block's forward output from it
+     * (the same arithmetic, so the same bits as one pass over the whole).
      */
     private static void sequential(double[] flat, double[] zi, int pad, int states, FrameReader in, FrameWriter out, Layout layout,
                                    Scratch s, double[] z, double[] b, int c0) {
         int count = (int) layout.plan.frames();
-        long[] starts = {0};
         int cg = Math.min(layout.groupChannels, layout.channels - c0);
         int frame = SosKernel.frameFor(cg);
-        load(in, starts, 1, count, c0, cg, s.data, frame, s, layout.channels);
-        loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, s.state);
-        SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, false);
-        if (b != null) {
-            saveStates(s.state, states, frame, 1, cg, c0, layout.channels, 1, z);
-            tail(flat, zi, pad, in, z, 1, b, c0, cg);
-            loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, s.state);
-            SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, true);
+        if (!inBlocks(layout, in, out)) {
+            long[] starts = {0};
+            load(in, starts, 1, count, c0, cg, s.data, frame, s, layout.channels);
+            loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, s.state);
+            SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, false);
+            if (b != null) {
+                saveStates(s.state, states, frame, 1, cg, c0, layout.channels, 1, z);
+                tail(flat, zi, pad, in, z, 1, b, c0, cg);
+                loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, s.state);
+                SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, true);
+            }
+            store(out, layout, starts, 1, count, c0, cg, s, frame);
+            return;
         }
-        store(out, layout, starts, 1, count, c0, cg, s, frame);
+        int blocks = (count + SEQUENTIAL_BLOCK - 1) / SEQUENTIAL_BLOCK;
+        double[] state = new double[states * frame];
+        loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, state);
+        double[][] checkpoints = b != null ? new double[blocks][] : null;
+        for (int k = 0; k < blocks; k++) {
+            long[] starts = {(long) k * SEQUENTIAL_BLOCK};
+            int len = Math.min(SEQUENTIAL_BLOCK, count - k * SEQUENTIAL_BLOCK);
+            load(in, starts, 1, len, c0, cg, s.data, frame, s, layout.channels);
+            if (b != null) {
+                checkpoints[k] = state.clone();
+            }
+            SosKernel.run(flat, state, s.data, 0, len, frame, cg, false);
+            if (b == null) {
+                store(out, layout, starts, 1, len, c0, cg, s, frame);
+            }
+        }
+        if (b != null) {
+            saveStates(state, states, frame, 1, cg, c0, layout.channels, 1, z);
+            tail(flat, zi, pad, in, z, 1, b, c0, cg);
+            double[] back = new double[states * frame];
+            loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, back);
+            for (int k = blocks - 1; k >= 0; k--) {
+                long[] starts = {(long) k * SEQUENTIAL_BLOCK};
+                int len = Math.min(SEQUENTIAL_BLOCK, count - k * SEQUENTIAL_BLOCK);
+                load(in, starts, 1, len, c0, cg, s.data, frame, s, layout.channels);
+                SosKernel.run(flat, checkpoints[k], s.data, 0, len, frame, cg, false);
+                SosKernel.run(flat, back, s.data, 0, len, frame, cg, true);
+                store(out, layout, starts, 1, len, c0, cg, s, frame);
+            }
+        }
     }
 
     /**
