@@ -97,19 +97,16 @@ eprof=$(top_frames "$work/e2e.jfr" 2>/dev/null || echo "no profile")
 
 echo "== start-up with and without the AOT cache" >&2
 startup() {  # $1 = VITALSTREAM_AOT (0/1); prints "health_ms filter_ms rss_mb"
-  local port=18091 body='{"signal_data":[0.1,0.5,0.9,0.4,-0.2,-0.6,-0.3,0.2,0.7,0.8,0.3,-0.1,-0.5,-0.4,0.0,0.4,0.6,0.5,0.1,-0.3,-0.5,-0.2,0.2,0.6,0.7,0.4,0.0,-0.4,-0.5,-0.1,0.3,0.6],"sampling_freq":100,"filter_params":{"filter_type":"lowpass","high_freq":10,"filter_order":2}}'
+  local port=18091
   local t0; t0=$(date +%s%N)
   VITALSTREAM_AOT=$1 bash $app/vitalstream -Dquarkus.http.port=$port -Dvitalstream.data-dir="$work/startup-data" >"$work/startup.log" 2>&1 &
   local launcher=$!
-  until curl -s -o /dev/null -w '%{http_code}' localhost:$port/q/health/live 2>/dev/null | grep -q 200; do sleep 0.005; done
-  local t1; t1=$(date +%s%N)
-  until curl -s -o /dev/null -w '%{http_code}' -X POST localhost:$port/api/filtering/filter -H 'Content-Type: application/json' -d "$body" 2>/dev/null | grep -q 200; do sleep 0.005; done
-  local t2; t2=$(date +%s%N)
+  local times; times=$(/usr/bin/python3 kernels/bench/startup_poll.py $port "$t0")
   local pid; pid=$(pgrep -f "quarkus.http.port=$port" | head -n 1)
   local rss; rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   kill $pid $launcher 2>/dev/null || true
   wait $launcher 2>/dev/null || true
-  echo "$(( (t1 - t0) / 1000000 )) $(( (t2 - t0) / 1000000 )) $(( rss / 1024 ))"
+  echo "$times $(( rss / 1024 ))"
 }
 cold=(); warm=(); for i in 1 2 3 4 5; do cold+=("$(startup 0)"); warm+=("$(startup 1)"); done
 JAVA_OPTS="-XX:StartFlightRecording=filename=$work/startup.jfr,settings=profile" startup 1 >/dev/null

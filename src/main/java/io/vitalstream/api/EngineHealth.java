@@ -1,29 +1,20 @@
 package io.vitalstream.api;
 
-import io.quarkus.runtime.StartupEvent;
 import io.vitalstream.kernels.SosKernel;
 import io.vitalstream.kernels.fft.Fftw;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.logging.Logger;
 
-/** Says at start-up, and in /q/health, which FFT and how many SIMD lanes the engine runs on. */
+/** Says in /q/health which FFT and how many SIMD lanes the engine runs on, and whether it is warmed up. */
 @Readiness
 @ApplicationScoped
 public class EngineHealth implements HealthCheck {
 
-    private static final Logger LOG = Logger.getLogger(EngineHealth.class);
-
     @jakarta.inject.Inject
     Warmup warmup;
 
-    void onStart(@Observes StartupEvent event) {
-        LOG.infof("Filter engine: FFT backend %s; Vector API %d double lanes (%s)", Fftw.backend(),
-                SosKernel.SPECIES.length(), SosKernel.SPECIES);
-    }
 
     @Override
     public HealthCheckResponse call() {

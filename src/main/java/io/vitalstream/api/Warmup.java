@@ -1,7 +1,6 @@
 package io.vitalstream.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.StartupEvent;
 import io.vitalstream.config.VitalStreamConfig;
 import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterSpec;
@@ -39,8 +38,21 @@ public class Warmup {
     VitalStreamConfig config;
 
     private volatile boolean done;
+    private boolean started;
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Once the HTTP server listens, not at start-up: run beside the boot, the warm-up slowed
+     * the boot itself by about a second on two cores.
+     */
+    void onListening(@Observes io.quarkus.vertx.http.HttpServerStart event) {
+        start();
+    }
+
+    private synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         if (!config.warmup()) {
             done = true;
             return;
@@ -57,6 +69,8 @@ public class Warmup {
 
     private void run() {
         long t0 = System.nanoTime();
+        LOG.infof("Filter engine: FFT backend %s; Vector API %d double lanes (%s)", io.vitalstream.kernels.fft.Fftw.backend(),
+                io.vitalstream.kernels.SosKernel.SPECIES.length(), io.vitalstream.kernels.SosKernel.SPECIES);
         try {
             for (int i = 0; i < 20; i++) {
                 FilterRequest request = mapper.readValue(EXAMPLE, FilterRequest.class);
