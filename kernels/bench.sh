@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every performance figure of the performance issues in one command: ours against the peer
 # measured in the same run on the same data (scipy, a file copy, the service's own JSON floor,
-# the service without its AOT cache), written to kernels/RESULTS.md, which the README includes.
+# the service without its AOT cache), written to kernels/RESULTS.md, which docs/performance.md includes.
 # Each target not met is listed with a JFR profile of the case (kernels/profiles/).
 #   kernels/bench.sh [workdir]          (about 15 minutes; needs ~12 GB free in workdir)
 set -euo pipefail

@@ -21,6 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.FilePart;
 
 import java.nio.file.Files;
@@ -44,9 +48,9 @@ public class JobsResource {
     @Path("/jobs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a filtering job over an upload or a file in the data dir")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "queued",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Responses.JobAccepted.class)))
+    @APIResponse(responseCode = "202", description = "queued",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Responses.JobAccepted.class)))
     public Response submit(JobRequest request) {
         if (request == null || request.input() == null) {
             throw new InvalidParameterException("input", "input is required: {\"upload_id\": ...} or {\"path\": ...}");
@@ -77,6 +81,14 @@ public class JobsResource {
     @Path("/jobs/{id}/result")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, "text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "Download the result (409 until the job has completed); supports Range")
+    @APIResponse(responseCode = "200", description = "the result file",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(
+                            type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "the requested byte range",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(
+                            type = SchemaType.STRING, format = "binary")))
     public Response result(@PathParam("id") String id, @HeaderParam("Range") String range) {
         java.nio.file.Path file = jobs.result(id);
         long size;

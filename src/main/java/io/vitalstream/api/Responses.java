@@ -30,11 +30,11 @@ public final class Responses {
     }
 
     /** GET /api/examples. */
-    public record Example(String name, String description, Object samplingFreq, Object channels, Object seconds) {
+    public record Example(String name, String description, double samplingFreq, int channels, int seconds) {
     }
 
-    /** 201 of POST /api/uploads and POST /api/uploads/examples/{name}. */
-    public record UploadCreated(String uploadId, long bytes, String sha256, String filename, Object samplingFreq) {
+    /** 201 of POST /api/uploads and POST /api/uploads/examples/{name} (samplingFreq: the example's; null for a file). */
+    public record UploadCreated(String uploadId, long bytes, String sha256, String filename, Double samplingFreq) {
     }
 
     /** The kinds of message on /ws/filtering-progress that answer a client (job events have their own types). */

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,19 +36,19 @@ public class ToolsResource {
     @Operation(summary = "Built-in example recordings")
     public List<Responses.Example> examples() {
         List<Responses.Example> out = new ArrayList<>();
-        ExampleRecordings.CATALOG.forEach((name, spec) -> out.add(new Responses.Example(name, String.valueOf(spec[0]), spec[1], spec[2], spec[3])));
+        ExampleRecordings.CATALOG.forEach((name, spec) -> out.add(new Responses.Example(name, spec.description(), spec.samplingFreq(), spec.channels(), spec.seconds())));
         return out;
     }
 
     @POST
     @Path("/uploads/examples/{name}")
     @Operation(summary = "Create an upload from a built-in example recording")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "created",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Responses.UploadCreated.class)))
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Responses.UploadCreated.class)))
     public Response example(@PathParam("name") String name) {
         Upload u = jobs.createExample(name);
         return Response.status(201).entity(new Responses.UploadCreated(u.uploadId(), u.bytes(), u.sha256(), u.filename(),
-                ExampleRecordings.CATALOG.get(name)[1])).build();
+                ExampleRecordings.CATALOG.get(name).samplingFreq())).build();
     }
 }

@@ -7,7 +7,7 @@ import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
 import io.vitalstream.pipeline.EngineWarmup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -42,9 +42,10 @@ public class Warmup {
 
     /**
      * Once the HTTP server listens, not at start-up: run beside the boot, the warm-up slowed
-     * the boot itself by about a second on two cores.
+     * the boot itself by about a second on two cores. Quarkus fires this event asynchronously,
+     * so only an asynchronous observer hears it.
      */
-    void onListening(@Observes io.quarkus.vertx.http.HttpServerStart event) {
+    void onListening(@ObservesAsync io.quarkus.vertx.http.HttpServerStart event) {
         start();
     }
 

@@ -21,26 +21,30 @@ import java.util.SplittableRandom;
  */
 public final class ExampleRecordings {
 
-    /** name -> {description, sampling rate, channels, seconds}. */
-    public static final Map<String, Object[]> CATALOG = new LinkedHashMap<>();
+    /** What an example is: its description, sampling rate, channel count and duration. */
+    public record Spec(String description, double samplingFreq, int channels, int seconds) {
+    }
+
+    /** name -> spec, in the order the page lists them. */
+    public static final Map<String, Spec> CATALOG = new LinkedHashMap<>();
 
     static {
-        CATALOG.put("ecg-2ch", new Object[] {"2-lead ECG, 500 Hz, 5 min, with 0.3 Hz baseline wander, 50 Hz mains and noise", 500.0, 2, 300});
-        CATALOG.put("ppg-1ch", new Object[] {"PPG, 125 Hz, 10 min, with motion drift and noise", 125.0, 1, 600});
-        CATALOG.put("eeg-8ch", new Object[] {"8-channel EEG, 256 Hz, 5 min: alpha rhythm, blinks, 50 Hz mains", 256.0, 8, 300});
+        CATALOG.put("ecg-2ch", new Spec("2-lead ECG, 500 Hz, 5 min, with 0.3 Hz baseline wander, 50 Hz mains and noise", 500.0, 2, 300));
+        CATALOG.put("ppg-1ch", new Spec("PPG, 125 Hz, 10 min, with motion drift and noise", 125.0, 1, 600));
+        CATALOG.put("eeg-8ch", new Spec("8-channel EEG, 256 Hz, 5 min: alpha rhythm, blinks, 50 Hz mains", 256.0, 8, 300));
     }
 
     private ExampleRecordings() {
     }
 
     static Upload create(String name, UploadStore uploads) {
-        Object[] spec = CATALOG.get(name);
+        Spec spec = CATALOG.get(name);
         if (spec == null) {
             throw new NotFoundException("no example '" + name + "'; examples are " + String.join(", ", CATALOG.keySet()));
         }
-        double fs = (Double) spec[1];
-        int channels = (Integer) spec[2];
-        int n = (int) (fs * (Integer) spec[3]);
+        double fs = spec.samplingFreq();
+        int channels = spec.channels();
+        int n = (int) (fs * spec.seconds());
         double[] data = new double[n * channels];
         SplittableRandom rnd = new SplittableRandom(name.hashCode());
         for (int i = 0; i < n; i++) {
