@@ -1,6 +1,8 @@
 package io.vitalstream.api;
 
 import io.vitalstream.dsp.quality.QualityReport;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,6 +15,7 @@ public record FilterResponse(
         String requestId,
         boolean success,
         String strategy,
+        @Schema(type = SchemaType.ARRAY, description = "the filtered channels, in the shape of signal_data")
         Object filteredSignal,
         double samplingFreq,
         double processingTimeMs,

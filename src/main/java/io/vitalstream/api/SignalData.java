@@ -1,6 +1,8 @@
 package io.vitalstream.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code signal_data}: one channel ({@code [..]}) or several, channel-major
@@ -8,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * mirrors it.
  */
 @JsonDeserialize(using = SignalDataDeserializer.class)
+@Schema(name = "SignalData", type = SchemaType.ARRAY,
+        description = "one channel [x0, x1, ...] or several, channel-major [[ch0...], [ch1...]] (numbers)")
 public record SignalData(double[][] channels, boolean multiChannel) {
 
     public int samples() {

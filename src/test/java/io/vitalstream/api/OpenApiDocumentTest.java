@@ -20,7 +20,7 @@ import java.util.Map;
  * The committed OpenAPI document (docs/openapi.json: what the build generates its client from,
  * and what a user may read without starting the service) is the one the service serves, and
  * every response of every operation has a schema. After an API change, regenerate it with
- * {@code mvn test -Dtest=OpenApiDocumentTest -Dvitalstream.openapi.write=true}.
+ * {@code mvn test -Dtest=OpenApiDocumentTest -Dopenapi.snapshot.write=true}.
  */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -33,11 +33,11 @@ class OpenApiDocumentTest {
     void theCommittedDocumentIsTheServedOne() throws Exception {
         String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         JsonNode doc = JSON.readTree(served);
-        if (Boolean.getBoolean("vitalstream.openapi.write")) {
+        if (Boolean.getBoolean("openapi.snapshot.write")) {
             Files.writeString(COMMITTED, JSON.writeValueAsString(JSON.treeToValue(doc, Object.class)) + "\n");
         }
         assertEquals(JSON.readTree(Files.readString(COMMITTED)), doc,
-                "docs/openapi.json differs from /q/openapi: regenerate it with -Dvitalstream.openapi.write=true (see this test's comment)");
+                "docs/openapi.json differs from /q/openapi: regenerate it with -Dopenapi.snapshot.write=true (see this test's comment)");
     }
 
     @Test
