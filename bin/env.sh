@@ -2,7 +2,7 @@
 # - JAVA_HOME -> JDK 25 (Temurin on these machines), unless it already points at a JDK 25
 # - libfftw3 (double and single precision) installed when missing and we may install;
 #   without it the service still runs, on its pure-Java FFT
-# - Maven present
+# - Maven through the wrapper ($MVN)
 set -eu
 
 jdk_version() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
@@ -31,7 +31,6 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libfftw3\.so\.3 ' || ! ldconfig -p 2>/de
   fi
 fi
 
-if ! command -v mvn >/dev/null 2>&1; then
-  echo "Installing Maven..." >&2
-  as_root apt-get install -y -q maven >/dev/null 2>&1 || { as_root apt-get update -q >/dev/null 2>&1 && as_root apt-get install -y -q maven >/dev/null; }
-fi
+# Maven: the wrapper (./mvnw) fetches the pinned Maven (.mvn/wrapper/maven-wrapper.properties)
+# from Maven Central on first use; it needs unzip or the JDK's jar tool, and curl or wget
+MVN="$PWD/mvnw"

@@ -15,7 +15,7 @@ command -v wrk >/dev/null || as_root apt-get install -y -q wrk >/dev/null
 app=target/quarkus-app
 if [ ! -f "$app/app.aot" ]; then
   # the build's AOT training run happens in the integration tests
-  mvn -B -q verify -Dit.test=FilterEndpointIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+  "$MVN" -B -q verify -Dit.test=FilterEndpointIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 fi
 cp="target/classes:$app/lib/main/*"
 flags=$(sed -n 's:.*<jvm.flags>\(.*\)</jvm.flags>.*:\1:p' pom.xml | head -n 1)   # the JVM flags, from their one place

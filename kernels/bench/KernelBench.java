@@ -1,7 +1,5 @@
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
-import io.vitalstream.dsp.MedianFilter;
-import io.vitalstream.dsp.OverlapAdd;
 import io.vitalstream.dsp.SosFilter;
 import io.vitalstream.dsp.ZeroPhase;
 import io.vitalstream.dsp.design.FirDesign;

@@ -13,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A filter design's frequency response, for plotting. */
 @Path("/api/filtering")

@@ -28,9 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.FilePart;
 
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @Path("/api/filtering")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,7 +9,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.inject.Inject;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

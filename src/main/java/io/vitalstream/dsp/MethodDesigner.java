@@ -1,8 +1,6 @@
 package io.vitalstream.dsp;
 
 import io.vitalstream.dsp.design.IirDesign;
-import io.vitalstream.dsp.design.IirFamily;
-import io.vitalstream.dsp.design.Response;
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.dsp.methods.AdaptiveFilter;
 import io.vitalstream.dsp.methods.Attention;
