@@ -3,6 +3,8 @@ package io.vitalstream.api;
 import io.smallrye.common.annotation.Blocking;
 import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.jobs.JobRecord;
+import io.vitalstream.jobs.JobRegistry;
+import io.vitalstream.jobs.JobRunner;
 import io.vitalstream.jobs.JobService;
 import io.vitalstream.jobs.JobSpec;
 import io.vitalstream.jobs.Preview;
@@ -38,6 +40,10 @@ public class JobsResource {
     @Inject
     JobService jobs;
     @Inject
+    JobRegistry registry;
+    @Inject
+    JobRunner runner;
+    @Inject
     PreviewService previews;
     @Inject
     Statistics statistics;
@@ -66,13 +72,13 @@ public class JobsResource {
     @Path("/jobs")
     @Operation(summary = "Every job on record, newest first")
     public List<JobStatus> list() {
-        return jobs.list().stream().map(JobStatus::of).toList();
+        return registry.list().stream().map(JobStatus::of).toList();
     }
 
     @GET
     @Path("/jobs/{id}")
     public JobStatus status(@PathParam("id") String id) {
-        return JobStatus.of(jobs.status(id));
+        return JobStatus.of(registry.status(id));
     }
 
     @GET
@@ -88,7 +94,7 @@ public class JobsResource {
                     schema = @Schema(
                             type = SchemaType.STRING, format = "binary")))
     public Response result(@PathParam("id") String id, @HeaderParam("Range") String range) {
-        java.nio.file.Path file = jobs.result(id);
+        java.nio.file.Path file = registry.result(id);
         long size;
         try {
             size = Files.size(file);
@@ -138,7 +144,7 @@ public class JobsResource {
     @Path("/cancel/{id}")
     @Operation(summary = "Cancel a queued or running job; it stops within one chunk and publishes no result")
     public Responses.Cancelled cancel(@PathParam("id") String id) {
-        JobRecord r = jobs.cancel(id);
+        JobRecord r = runner.cancel(id);
         return new Responses.Cancelled(true, id, r.state().wire(), r.chunksDone());
     }
 

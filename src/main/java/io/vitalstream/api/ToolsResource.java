@@ -2,7 +2,7 @@ package io.vitalstream.api;
 
 import io.smallrye.common.annotation.Blocking;
 import io.vitalstream.jobs.ExampleRecordings;
-import io.vitalstream.jobs.JobService;
+import io.vitalstream.jobs.UploadStore;
 import io.vitalstream.jobs.Upload;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import java.util.List;
 public class ToolsResource {
 
     @Inject
-    JobService jobs;
+    UploadStore uploads;
 
     @GET
     @Path("/examples")
@@ -45,7 +45,7 @@ public class ToolsResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Responses.UploadCreated.class)))
     public Response example(@PathParam("name") String name) {
-        Upload u = jobs.createExample(name);
+        Upload u = ExampleRecordings.create(name, uploads);
         return Response.status(201).entity(new Responses.UploadCreated(u.uploadId(), u.bytes(), u.sha256(), u.filename(),
                 ExampleRecordings.CATALOG.get(name).samplingFreq())).build();
     }

@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vitalstream.config.VitalStreamConfig;
-import io.vitalstream.jobs.JobService;
+import io.vitalstream.jobs.UploadStore;
 import io.vitalstream.jobs.Upload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +36,7 @@ public class UploadRoute {
     private static final Logger LOG = Logger.getLogger(UploadRoute.class);
 
     @Inject
-    JobService jobs;
+    UploadStore uploads;
     @Inject
     VitalStreamConfig config;
     @Inject
@@ -91,7 +91,7 @@ public class UploadRoute {
             fail(ctx, 400, "invalid-parameter", "filename is too long (at most 1000 characters)", "filename");
             return;
         }
-        Map.Entry<String, Path> target = jobs.uploads().begin();
+        Map.Entry<String, Path> target = uploads.begin();
         String id = target.getKey();
         Path part = target.getValue();
         MessageDigest sha;
@@ -112,7 +112,7 @@ public class UploadRoute {
                     Runnable abort = () -> {
                         if (done.compareAndSet(false, true)) {
                             file.close().onComplete(x -> vertx.executeBlocking(() -> {
-                                jobs.uploads().abort(part);
+                                uploads.abort(part);
                                 return null;
                             }));
                         }
@@ -149,7 +149,7 @@ public class UploadRoute {
         file.flush().compose(v -> file.close()).onComplete(closed -> {
             if (closed.failed() || !done.compareAndSet(false, true)) {
                 vertx.executeBlocking(() -> {
-                    jobs.uploads().abort(part);
+                    uploads.abort(part);
                     return null;
                 });
                 if (closed.failed()) {
@@ -159,14 +159,14 @@ public class UploadRoute {
             }
             if (bytes == 0) {
                 vertx.executeBlocking(() -> {
-                    jobs.uploads().abort(part);
+                    uploads.abort(part);
                     return null;
                 });
                 fail(ctx, 400, "invalid-parameter", "the upload body is empty: send the file's bytes as application/octet-stream", null);
                 return;
             }
             String digest = HexFormat.of().formatHex(sha.digest());
-            vertx.executeBlocking(() -> jobs.uploads().complete(id, part, filename, bytes, digest)).onComplete(ar -> {
+            vertx.executeBlocking(() -> uploads.complete(id, part, filename, bytes, digest)).onComplete(ar -> {
                 if (ar.failed()) {
                     fail(ctx, 500, "internal-error", "the upload could not be stored: " + ar.cause().getMessage(), null);
                     return;

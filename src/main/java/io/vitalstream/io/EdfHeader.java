@@ -76,11 +76,11 @@ public record EdfHeader(boolean edfPlus, long records, double recordSeconds, Lis
         long offset = 0;
         for (int s = 0; s < ns; s++) {
             String what = "signal " + s + " (" + labels[s] + ")";
-            int n = (int) parseLong(spr[s], name, what + " samples per record");
-            int dlo = (int) parseLong(dmin[s], name, what + " digital minimum");
-            int dhi = (int) parseLong(dmax[s], name, what + " digital maximum");
-            double plo = parseDouble(pmin[s], name, what + " physical minimum");
-            double phi = parseDouble(pmax[s], name, what + " physical maximum");
+            int n = (int) HeaderNumbers.integer(spr[s], name, "EDF", what + " samples per record");
+            int dlo = (int) HeaderNumbers.integer(dmin[s], name, "EDF", what + " digital minimum");
+            int dhi = (int) HeaderNumbers.integer(dmax[s], name, "EDF", what + " digital maximum");
+            double plo = HeaderNumbers.finite(pmin[s], name, "EDF", what + " physical minimum");
+            double phi = HeaderNumbers.finite(pmax[s], name, "EDF", what + " physical maximum");
             if (n < 1) {
                 throw new MalformedInputException(name + ": " + what + " has " + n + " samples per record");
             }
@@ -122,30 +122,10 @@ public record EdfHeader(boolean edfPlus, long records, double recordSeconds, Lis
     }
 
     private static long integer(byte[] b, int off, int len, String name, String what) {
-        return parseLong(ascii(b, off, len), name, what);
+        return HeaderNumbers.integer(ascii(b, off, len), name, "EDF", what);
     }
 
     private static double number(byte[] b, int off, int len, String name, String what) {
-        return parseDouble(ascii(b, off, len), name, what);
-    }
-
-    private static long parseLong(String s, String name, String what) {
-        try {
-            return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
-        } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + " has a malformed EDF header: " + what + " is '" + s + "'");
-        }
-    }
-
-    private static double parseDouble(String s, String name, String what) {
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) {
-                throw new MalformedInputException(name + ": the EDF " + what + " is '" + s + "', not a finite number");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + " has a malformed EDF header: " + what + " is '" + s + "'");
-        }
+        return HeaderNumbers.finite(ascii(b, off, len), name, "EDF", what);
     }
 }

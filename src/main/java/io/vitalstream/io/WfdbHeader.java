@@ -44,9 +44,9 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
         double fs = 250;
         if (rec.length > 2) {
             String f = rec[2].split("/")[0];
-            fs = parseDouble(f, name, "sampling frequency");
+            fs = HeaderNumbers.finite(f, name, "WFDB", "sampling frequency");
         }
-        long nsamp = rec.length > 3 ? parseLong(rec[3], name, "number of samples") : -1;
+        long nsamp = rec.length > 3 ? HeaderNumbers.integer(rec[3], name, "WFDB", "number of samples") : -1;
         if (nsig < 1 || nsig > 4096) {
             throw new MalformedInputException(name + " declares " + nsig + " signals; expected 1 to 4096");
         }
@@ -73,7 +73,7 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
             if (m.group(5) != null && !m.group(5).equals("0")) {
                 throw new UnsupportedFormatException(name + ": signal " + s + " has a skew of " + m.group(5) + "; skewed records are not supported");
             }
-            long offset = m.group(7) == null ? 0 : parseLong(m.group(7), name, "byte offset of signal " + s);
+            long offset = m.group(7) == null ? 0 : HeaderNumbers.integer(m.group(7), name, "WFDB", "byte offset of signal " + s);
             if (offset < 0) {
                 throw new MalformedInputException(name + ": signal " + s + " has a negative byte offset " + offset);
             }
@@ -85,7 +85,7 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
                 if (!g.matches()) {
                     throw new MalformedInputException(name + ": signal " + s + " has a malformed gain field '" + f[2] + "'");
                 }
-                double parsed = parseDouble(g.group(1), name, "gain of signal " + s);
+                double parsed = HeaderNumbers.finite(g.group(1), name, "WFDB", "gain of signal " + s);
                 gain = parsed == 0 ? 200 : parsed;
                 if (g.group(3) != null) {
                     baseline = parseInt(g.group(3), name, "baseline of signal " + s);
@@ -102,30 +102,10 @@ public record WfdbHeader(String record, double samplingRate, long samples, List<
     }
 
     private static int parseInt(String s, String name, String what) {
-        long v = parseLong(s, name, what);
+        long v = HeaderNumbers.integer(s, name, "WFDB", what);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw new MalformedInputException(name + ": the WFDB " + what + " is " + s + ", out of range");
         }
         return (int) v;
-    }
-
-    private static long parseLong(String s, String name, String what) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + ": the WFDB " + what + " is '" + s + "', not an integer");
-        }
-    }
-
-    private static double parseDouble(String s, String name, String what) {
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) {
-                throw new MalformedInputException(name + ": the WFDB " + what + " is '" + s + "', not a finite number");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + ": the WFDB " + what + " is '" + s + "', not a number");
-        }
     }
 }

@@ -37,7 +37,7 @@ public final class ExampleRecordings {
     private ExampleRecordings() {
     }
 
-    static Upload create(String name, UploadStore uploads) {
+    public static Upload create(String name, UploadStore uploads) {
         Spec spec = CATALOG.get(name);
         if (spec == null) {
             throw new NotFoundException("no example '" + name + "'; examples are " + String.join(", ", CATALOG.keySet()));

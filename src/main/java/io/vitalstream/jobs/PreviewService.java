@@ -29,7 +29,7 @@ public class PreviewService {
     private static final int SCAN = 1 << 16;
 
     @Inject
-    JobService jobs;
+    JobRegistry jobs;
 
     /** Scan buffers hold at most this many bytes, whatever the channel count. */
     static final int SCAN_BYTES = 4 << 20;

@@ -1,0 +1,24 @@
+package io.vitalstream.jobs;
+
+import io.vitalstream.pipeline.RunControl;
+import io.vitalstream.pipeline.StreamingResult;
+
+import java.nio.file.Path;
+import java.util.concurrent.Future;
+
+/** A job in this process: its current record and, while it runs, its controls. */
+final class JobHandle {
+    volatile JobRecord record;
+    /** Holds a cancel that arrives before the run has its own control. */
+    final RunControl control;
+    volatile Future<?> future;
+    volatile StreamingResult live;
+    volatile Path input;
+    volatile RunControl runningControl;
+    long lastPersist;
+
+    JobHandle(JobRecord record) {
+        this.record = record;
+        this.control = new RunControl(null);
+    }
+}

@@ -1,0 +1,200 @@
+package io.vitalstream.jobs;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vitalstream.config.VitalStreamConfig;
+import io.vitalstream.dsp.FilterDesigner;
+import io.vitalstream.error.StateConflictException;
+import io.vitalstream.error.VitalStreamException;
+import io.vitalstream.io.InputFormat;
+import io.vitalstream.io.RawLayout;
+import io.vitalstream.pipeline.CancelledException;
+import io.vitalstream.pipeline.OutputFormat;
+import io.vitalstream.pipeline.Pipeline;
+import io.vitalstream.pipeline.PipelineJob;
+import io.vitalstream.pipeline.PipelineResult;
+import io.vitalstream.pipeline.RunControl;
+import io.vitalstream.pipeline.Strategy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs queued jobs: {@code vitalstream.max-concurrent-jobs} runner threads (off the event
+ * loop) take them in order and run the pipeline; progress goes to the {@link ProgressHub}
+ * and to the record (persisted at most once a second while running); a cancel stops a job
+ * between chunks, or before it starts.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final long PERSIST_EVERY_NANOS = 1_000_000_000L;
+
+    @Inject
+    VitalStreamConfig config;
+    @Inject
+    Pipeline pipeline;
+    @Inject
+    ProgressHub hub;
+    @Inject
+    Statistics statistics;
+    @Inject
+    JobStore store;
+    @Inject
+    JobRegistry registry;
+
+    private ExecutorService runners;
+
+    @PostConstruct
+    void init() {
+        AtomicInteger n = new AtomicInteger();
+        runners = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrentJobs()), r -> {
+            Thread t = new Thread(r, "job-runner-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent e) {
+        registry.handles().forEach(h -> h.control.cancel());
+        runners.shutdownNow();
+    }
+
+    /** Queues a registered job. */
+    void queue(JobHandle h, InputFormat format, RawLayout raw, Strategy requested, OutputFormat output) {
+        statistics.started(true);
+        h.future = runners.submit(() -> run(h, format, raw, requested, output));
+    }
+
+    private void run(JobHandle h, InputFormat format, RawLayout raw, Strategy requested, OutputFormat output) {
+        synchronized (h) {
+            if (h.record.state() != JobState.QUEUED) {
+                return; // cancelled while queued
+            }
+            h.record = h.record.started();
+        }
+        String id = h.record.requestId();
+        JobSpec spec = h.record.spec();
+        long t0 = System.nanoTime();
+        store.save(h.record);
+        hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, h.record, "Starting"));
+        RunControl control = new RunControl((done, total, message) -> progressed(h, done, total, message));
+        controlOf(h, control);
+        JobState end = JobState.FAILED;
+        try {
+            Path result = store.folder(id).resolve("result." + output.extension());
+            PipelineJob job = new PipelineJob(h.input, format, raw, spec.channels(), spec.samplingFreq(),
+                    fs -> FilterDesigner.designChain(fs, spec.signalType(), spec.filterParams(), spec.filterChain()),
+                    requested, output, result, store.scratch(id));
+            PipelineResult r = pipeline.run(job, control, info -> {
+                synchronized (h) {
+                    h.record = h.record.running(info.strategy().strategy().wire(), info.strategy().reason(), info.bytesIn(),
+                            info.samples(), info.channels(), info.samplingFreq(), info.chunksTotal());
+                }
+                statistics.strategy(info.strategy().strategy().wire());
+                store.save(h.record);
+            }, live -> h.live = live);
+            end = JobState.COMPLETED;
+            finish(h, end, r.result().getFileName().toString(), r.outputType().name().toLowerCase(Locale.ROOT), null,
+                    JobEvent.Type.filtering_complete, "Completed: " + r.samples() + " samples x " + r.channels() + " channel(s)");
+        } catch (CancelledException e) {
+            end = JobState.CANCELLED;
+            finish(h, end, null, null, null, JobEvent.Type.filtering_cancelled, "Cancelled");
+        } catch (VitalStreamException e) {
+            finish(h, end, null, null, e.getMessage(), JobEvent.Type.filtering_error, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(h, end, null, null, "interrupted: the service is stopping", JobEvent.Type.filtering_error, "interrupted");
+        } catch (Throwable t) {
+            LOG.errorf(t, "job %s failed", id);
+            String msg = "internal error (" + t.getClass().getSimpleName() + "): " + t.getMessage();
+            finish(h, end, null, null, msg, JobEvent.Type.filtering_error, msg);
+        } finally {
+            h.live = null;
+            try {
+                store.clearPartial(id);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not clear the scratch files of job %s", id);
+            }
+            statistics.finished(true, end, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    /** Swaps in the running control, honouring a cancel that arrived before the run started. */
+    private static void controlOf(JobHandle h, RunControl running) {
+        synchronized (h) {
+            if (h.control.isCancelled()) {
+                running.cancel();
+            }
+            h.runningControl = running;
+        }
+    }
+
+    private void progressed(JobHandle h, int done, int total, String message) {
+        if (config.chunkDelayMs() > 0 && done < total) {
+            try {
+                Thread.sleep(config.chunkDelayMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        JobRecord r;
+        synchronized (h) {
+            h.record = h.record.progressed(done, total);
+            r = h.record;
+        }
+        long now = System.nanoTime();
+        if (now - h.lastPersist > PERSIST_EVERY_NANOS) {
+            h.lastPersist = now;
+            store.save(r);
+        }
+        hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, r, message));
+    }
+
+    private void finish(JobHandle h, JobState end, String resultFile, String dtype, String error, JobEvent.Type eventType, String message) {
+        JobRecord r;
+        synchronized (h) {
+            h.record = h.record.finished(end, resultFile, dtype, error);
+            r = h.record;
+        }
+        store.save(r);
+        hub.publish(JobEvent.of(eventType, r, message));
+    }
+
+    /**
+     * Cancels a queued or running job: a queued one ends at once, a running one within one
+     * chunk; 409 when it has ended or is publishing its result.
+     */
+    public JobRecord cancel(String id) {
+        JobHandle h = registry.handle(id);
+        synchronized (h) {
+            JobRecord r = h.record;
+            if (r.state().isFinal()) {
+                throw new StateConflictException("job " + id + " has already " + (r.state() == JobState.COMPLETED ? "completed"
+                        : r.state() == JobState.CANCELLED ? "been cancelled" : "failed") + "; there is nothing to cancel");
+            }
+            if (h.runningControl != null && !h.runningControl.cancel()) {
+                throw new StateConflictException("job " + id + " is publishing its result; it can no longer be cancelled");
+            }
+            h.control.cancel();
+            if (r.state() == JobState.QUEUED) {
+                h.record = r.finished(JobState.CANCELLED, null, null);
+                store.save(h.record);
+                hub.publish(JobEvent.of(JobEvent.Type.filtering_cancelled, h.record, "Cancelled before it started"));
+                if (h.future != null) {
+                    h.future.cancel(false);
+                }
+                statistics.finished(true, JobState.CANCELLED, 0);
+            }
+            return h.record;
+        }
+    }
+}
