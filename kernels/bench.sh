@@ -197,4 +197,5 @@ if unmet:
         seen.add(k)
         print(f"- *{k}*: {prof[k]}")
 PY
+/usr/bin/python3 kernels/bench/include_results.py kernels/RESULTS.md docs/performance.md
 cat kernels/RESULTS.md

@@ -36,16 +36,60 @@ public sealed interface FilterSpec {
         }
     }
 
-    record SavitzkyGolay(int window, int polyorder) implements FilterSpec {
+    /**
+     * A filter whose every output sample depends on the input within {@link #reach()} samples
+     * of it (and on the signal's length, for its ends): it is computed for any range of
+     * outputs from that range's input and a halo, so it streams and cuts in time exactly.
+     */
+    sealed interface WindowFilter extends FilterSpec {
+        /** How far (in samples) an output reaches into the input, for {@link Smoothing#inputRange}. */
+        int reach();
+
+        /**
+         * Writes outputs [outStart, outStart + outLength) of a signal of n samples into out, from
+         * buf, which holds the input from bufStart on and covers the range's reach.
+         */
+        void applyRange(double[] buf, long bufStart, long n, long outStart, int outLength, double[] out);
     }
 
-    record MovingAverage(int window) implements FilterSpec {
+    record SavitzkyGolay(int window, int polyorder) implements WindowFilter {
+        public int reach() {
+            return window;
+        }
+
+        public void applyRange(double[] buf, long bufStart, long n, long outStart, int outLength, double[] out) {
+            Smoothing.savitzkyGolay(buf, bufStart, n, window, polyorder, outStart, outLength, out);
+        }
     }
 
-    record Median(int window) implements FilterSpec {
+    record MovingAverage(int window) implements WindowFilter {
+        public int reach() {
+            return window;
+        }
+
+        public void applyRange(double[] buf, long bufStart, long n, long outStart, int outLength, double[] out) {
+            Smoothing.movingAverage(buf, bufStart, n, window, outStart, outLength, out);
+        }
     }
 
-    record Gaussian(double sigma) implements FilterSpec {
+    record Median(int window) implements WindowFilter {
+        public int reach() {
+            return window;
+        }
+
+        public void applyRange(double[] buf, long bufStart, long n, long outStart, int outLength, double[] out) {
+            MedianFilter.apply(buf, bufStart, n, window, outStart, outLength, out);
+        }
+    }
+
+    record Gaussian(double sigma) implements WindowFilter {
+        public int reach() {
+            return 2 * (int) (4.0 * sigma + 0.5) + 1;
+        }
+
+        public void applyRange(double[] buf, long bufStart, long n, long outStart, int outLength, double[] out) {
+            Smoothing.gaussian(buf, bufStart, n, sigma, outStart, outLength, out);
+        }
     }
 
     /**
@@ -56,7 +100,14 @@ public sealed interface FilterSpec {
     }
 
     /** A method whose every output depends on a bounded window of inputs: it streams with a halo. */
-    record Windowed(String name, WindowMethod method) implements FilterSpec {
+    record Windowed(String name, WindowMethod method) implements WindowFilter {
+        public int reach() {
+            return method.reach();
+        }
+
+        public void applyRange(double[] buf, long bufStart, long n, long outStart, int outLength, double[] out) {
+            method.apply(buf, bufStart, n, outStart, outLength, out);
+        }
     }
 
     /**

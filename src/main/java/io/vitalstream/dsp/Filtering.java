@@ -22,16 +22,8 @@ public final class Filtering {
                 yield byRanges(channels, (x, start, count, y) -> oa.applyRange(
                         (s, cnt, dest) -> System.arraycopy(x, (int) s, dest, 0, cnt), x.length, start, count, delay, y));
             }
-            case FilterSpec.SavitzkyGolay sg -> byRanges(channels,
-                    (x, start, count, y) -> Smoothing.savitzkyGolay(x, 0, x.length, sg.window(), sg.polyorder(), start, count, y));
-            case FilterSpec.MovingAverage ma -> byRanges(channels,
-                    (x, start, count, y) -> Smoothing.movingAverage(x, 0, x.length, ma.window(), start, count, y));
-            case FilterSpec.Median md -> byRanges(channels,
-                    (x, start, count, y) -> MedianFilter.apply(x, 0, x.length, md.window(), start, count, y));
-            case FilterSpec.Gaussian g -> byRanges(channels,
-                    (x, start, count, y) -> Smoothing.gaussian(x, 0, x.length, g.sigma(), start, count, y));
+            case FilterSpec.WindowFilter wf -> byRanges(channels, (x, start, count, y) -> wf.applyRange(x, 0, x.length, start, count, y));
             case FilterSpec.Causal c -> guarded(c.name(), () -> causal(c.method(), channels));
-            case FilterSpec.Windowed w -> byRanges(channels, (x, start, count, y) -> w.method().apply(x, 0, x.length, start, count, y));
             case FilterSpec.Whole w -> applyWhole(w, channels);
         };
     }

@@ -133,10 +133,6 @@ public final class BinaryWriter implements SignalSink {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Channels.close(channel);
     }
 }

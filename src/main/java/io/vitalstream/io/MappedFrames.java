@@ -327,10 +327,6 @@ public final class MappedFrames implements SignalSource {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Channels.close(channel);
     }
 }

@@ -200,10 +200,6 @@ public final class WfdbSource implements SignalSource {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Channels.close(channel);
     }
 }

@@ -1,7 +1,6 @@
 package io.vitalstream.pipeline;
 
 import io.vitalstream.dsp.FilterSpec;
-import io.vitalstream.dsp.MedianFilter;
 import io.vitalstream.dsp.OverlapAdd;
 import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.dsp.SegmentPlan;
@@ -73,7 +72,7 @@ final class OutOfCore {
             case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
             case FilterSpec.Causal c -> causalMethod(c.method(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Whole w -> whole(w, in, out, control, label);
-            default -> windowed(spec, in, out, plan, control, label, streaming);
+            case FilterSpec.WindowFilter w -> windowed(w, in, out, plan, control, label, streaming);
         }
     }
 
@@ -291,28 +290,12 @@ final class OutOfCore {
                         (s, cnt, dest) -> System.arraycopy(column, (int) (s - from), dest, 0, cnt), n, start, count, delay, y));
     }
 
-    private void windowed(FilterSpec spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
-                          StreamingResult streaming) {
+    private void windowed(FilterSpec.WindowFilter spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control,
+                          String label, StreamingResult streaming) {
         long n = in.frames();
-        int reach = switch (spec) {
-            case FilterSpec.SavitzkyGolay sg -> sg.window();
-            case FilterSpec.MovingAverage ma -> ma.window();
-            case FilterSpec.Median md -> md.window();
-            case FilterSpec.Gaussian g -> 2 * (int) (4.0 * g.sigma() + 0.5) + 1;
-            case FilterSpec.Windowed w -> w.method().reach();
-            default -> throw new IllegalStateException("not a window filter: " + spec);
-        };
+        int reach = spec.reach();
         byColumns(in, out, plan, control, label, streaming, (start, count) -> Smoothing.inputRange(n, start, count, reach),
-                (column, from, start, count, y) -> {
-                    switch (spec) {
-                        case FilterSpec.SavitzkyGolay sg -> Smoothing.savitzkyGolay(column, from, n, sg.window(), sg.polyorder(), start, count, y);
-                        case FilterSpec.MovingAverage ma -> Smoothing.movingAverage(column, from, n, ma.window(), start, count, y);
-                        case FilterSpec.Median md -> MedianFilter.apply(column, from, n, md.window(), start, count, y);
-                        case FilterSpec.Gaussian g -> Smoothing.gaussian(column, from, n, g.sigma(), start, count, y);
-                        case FilterSpec.Windowed w -> w.method().apply(column, from, n, start, count, y);
-                        default -> throw new IllegalStateException();
-                    }
-                });
+                (column, from, start, count, y) -> spec.applyRange(column, from, n, start, count, y));
     }
 
     /** The input range [from, to) an output window [start, start + count) reads. */

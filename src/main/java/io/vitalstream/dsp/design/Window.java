@@ -5,7 +5,19 @@ import java.util.Locale;
 /** Symmetric windows (scipy.signal.get_window(..., fftbins=False)) for FIR design. */
 public sealed interface Window {
 
-    double[] samples(int length);
+    /** The window of {@code length} points (a single point is 1, as scipy gives). */
+    default double[] samples(int length) {
+        double[] w = new double[length];
+        if (length == 1) {
+            w[0] = 1;
+        } else {
+            fill(w);
+        }
+        return w;
+    }
+
+    /** Writes the window's w.length (at least 2) points. */
+    void fill(double[] w);
 
     static Window parse(String name, Double beta) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -21,12 +33,8 @@ public sealed interface Window {
     /** w[n] = sum_k (-1)^k a_k cos(2 pi k n / (M - 1)), written as scipy's general_cosine. */
     record GeneralCosine(double[] a) implements Window {
         @Override
-        public double[] samples(int m) {
-            double[] w = new double[m];
-            if (m == 1) {
-                w[0] = 1;
-                return w;
-            }
+        public void fill(double[] w) {
+            int m = w.length;
             for (int n = 0; n < m; n++) {
                 // fac = linspace(-pi, pi, M)
                 double fac = -Math.PI + 2 * Math.PI * n / (m - 1);
@@ -36,7 +44,6 @@ public sealed interface Window {
                 }
                 w[n] = sum;
             }
-            return w;
         }
     }
 
@@ -51,19 +58,14 @@ public sealed interface Window {
         }
 
         @Override
-        public double[] samples(int m) {
-            double[] w = new double[m];
-            if (m == 1) {
-                w[0] = 1;
-                return w;
-            }
+        public void fill(double[] w) {
+            int m = w.length;
             double alpha = (m - 1) / 2.0;
             double denominator = besselI0(beta);
             for (int n = 0; n < m; n++) {
                 double r = (n - alpha) / alpha;
                 w[n] = besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / denominator;
             }
-            return w;
         }
 
         /** Modified Bessel function of the first kind, order 0: sum_k ((x/2)^k / k!)^2. */
