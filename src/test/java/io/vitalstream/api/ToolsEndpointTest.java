@@ -117,7 +117,10 @@ class ToolsEndpointTest {
     @Test
     void thePageAndItsPlottingLibraryAreServed() {
         given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("VitalStream"));
-        given().get("/app.js").then().statusCode(200);
+        given().get("/js/main.js").then().statusCode(200);
+        for (String module : java.util.List.of("state", "http", "params", "upload", "job", "plots", "history")) {
+            given().get("/js/" + module + ".js").then().statusCode(200);
+        }
         given().get("/vendor/uplot/uPlot.iife.min.js").then().statusCode(200);
     }
 }
