@@ -46,6 +46,32 @@ try {
   await page.selectOption('#p-method', 'nlms');
   await page.waitForSelector('#p-step_size');
   if (Number(await page.$eval('#p-step_size', (i) => i.value)) !== 0.5) throw new Error('NLMS step default is not the server\'s 0.5');
+  step('every method of the registry: the form offers its parameters, no others, at the server\'s defaults');
+  const registry = await page.evaluate(async () => (await fetch('/api/filtering/methods')).json());
+  for (const m of registry.methods) {
+    const selector = m.category === 'traditional' ? 'filter_family' : 'method';
+    await page.selectOption('#category', m.category);
+    await page.waitForSelector('#p-' + selector);
+    await page.selectOption('#p-' + selector, m.name);
+    await page.waitForFunction(([sel, name]) => document.querySelector('#p-' + sel).value === name, [selector, m.name]);
+    const fields = await page.$$eval('#params [data-param]', (els) => els.map((e) => ({
+      name: e.dataset.param, value: e.type === 'checkbox' ? e.checked : e.value })));
+    const listed = new Map(m.params.filter((q) => q.type !== 'list').map((q) => [q.name, q]));
+    for (const f of fields) {
+      if (f.name === selector) continue;
+      const q = listed.get(f.name);
+      if (!q) throw new Error(`${m.name}: the form offers ${f.name}, which the registry does not list`);
+      if (q.default_value !== null && q.default_value !== undefined && String(q.default_value) !== String(f.value)) {
+        throw new Error(`${m.name}: ${f.name} defaults to ${f.value} on the page, ${q.default_value} on the server`);
+      }
+    }
+    if (m.category !== 'traditional') {
+      const offered = new Set(fields.map((f) => f.name));
+      for (const name of listed.keys()) {
+        if (!offered.has(name)) throw new Error(`${m.name}: the registry lists ${name}, the form does not offer it`);
+      }
+    }
+  }
   await page.selectOption('#category', 'traditional');
   await page.waitForSelector('#p-filter_family');
   await page.selectOption('#p-filter_family', 'butter');
