@@ -11,9 +11,9 @@ public record JobStatus(String requestId, String state, double progress, int chu
                         Instant startedAt, Instant finishedAt) {
 
     static JobStatus of(JobRecord r) {
-        return new JobStatus(r.requestId(), r.state().wire(), r.progress(), r.chunksDone(), r.chunksTotal(), r.strategy(),
-                r.strategyReason(), r.bytesIn(), r.samples(), r.channels(), r.samplingFreq(), r.inputName(), r.outputFormat(),
-                r.outputDtype(), r.resultFile() == null ? null : "/api/filtering/jobs/" + r.requestId() + "/result", r.error(),
+        return new JobStatus(r.requestId(), r.state().wire(), r.progress(), r.chunksDone(), r.chunksTotal(), r.strategyName(),
+                r.strategyReason(), r.bytesIn(), r.samples(), r.channels(), r.samplingFreq(), r.inputName(), r.outputFormat() == null ? null : r.outputFormat().extension(),
+                r.outputDtype() == null ? null : r.outputDtype().wire(), r.resultFile() == null ? null : "/api/filtering/jobs/" + r.requestId() + "/result", r.error(),
                 r.createdAt(), r.startedAt(), r.finishedAt());
     }
 }

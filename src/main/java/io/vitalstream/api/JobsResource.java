@@ -64,7 +64,7 @@ public class JobsResource {
         JobRecord r = jobs.submit(new JobSpec(in.uploadId(), in.path(), in.companionUploadIds(), request.format(),
                 raw == null ? null : raw.dtype(), raw == null ? null : raw.channels(), request.samplingFreq(), request.channels(),
                 request.signalType(), request.filterParams(), request.filterChain(), request.strategy(), request.outputFormat()));
-        Responses.JobAccepted body = new Responses.JobAccepted(r.requestId(), r.strategy(), r.strategyReason(), r.state().wire());
+        Responses.JobAccepted body = new Responses.JobAccepted(r.requestId(), r.strategyName(), r.strategyReason(), r.state().wire());
         return Response.accepted(body).header("Location", "/api/filtering/jobs/" + r.requestId()).build();
     }
 

@@ -1,5 +1,7 @@
 package io.vitalstream.io;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vitalstream.error.UnsupportedFormatException;
 
 import java.util.Locale;
@@ -23,7 +25,14 @@ public enum SampleType {
         return this == FLOAT64 ? FLOAT64 : FLOAT32;
     }
 
+    /** The name as the API and job records write it: float32, int16... */
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** 'float32', 'f4', '<f4', 'int16', 'i2' ... */
+    @JsonCreator
     public static SampleType parse(String name) {
         String s = name.trim().toLowerCase(Locale.ROOT).replaceFirst("^[<>|=]", "");
         return switch (s) {

@@ -1,37 +1,44 @@
 package io.vitalstream.jobs;
 
+import io.vitalstream.io.SampleType;
+import io.vitalstream.pipeline.OutputFormat;
+import io.vitalstream.pipeline.Strategy;
+
 import java.time.Instant;
 
-/** Everything known about a job; persisted as JSON in its folder at every state change. */
+/**
+ * Everything known about a job; persisted as JSON in its folder at every state change.
+ * {@code strategy} is null while it is still to be chosen (a CSV input, chosen once decoded).
+ */
 public record JobRecord(
         String requestId,
         JobState state,
         double progress,
         int chunksDone,
         int chunksTotal,
-        String strategy,
+        Strategy strategy,
         String strategyReason,
         long bytesIn,
         long samples,
         int channels,
         Double samplingFreq,
         String inputName,
-        String outputFormat,
+        OutputFormat outputFormat,
         String resultFile,
-        String outputDtype,
+        SampleType outputDtype,
         String error,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
         JobSpec spec) {
 
-    public static JobRecord queued(String id, String inputName, String strategy, String reason, long bytesIn, long samples,
-                                   int channels, Double fs, String outputFormat, JobSpec spec) {
+    public static JobRecord queued(String id, String inputName, Strategy strategy, String reason, long bytesIn, long samples,
+                                   int channels, Double fs, OutputFormat outputFormat, JobSpec spec) {
         return new JobRecord(id, JobState.QUEUED, 0, 0, 0, strategy, reason, bytesIn, samples, channels, fs, inputName,
                 outputFormat, null, null, null, Instant.now(), null, null, spec);
     }
 
-    public JobRecord running(String strategy, String reason, long bytesIn, long samples, int channels, double fs, int chunksTotal) {
+    public JobRecord running(Strategy strategy, String reason, long bytesIn, long samples, int channels, double fs, int chunksTotal) {
         return new JobRecord(requestId, JobState.RUNNING, 0, 0, chunksTotal, strategy, reason, bytesIn, samples, channels, fs,
                 inputName, outputFormat, null, null, null, createdAt, startedAt == null ? Instant.now() : startedAt, null, spec);
     }
@@ -51,7 +58,12 @@ public record JobRecord(
         return finished(end, result, null, error);
     }
 
-    public JobRecord finished(JobState end, String result, String dtype, String error) {
+    /** The strategy as the API names it ("auto" until chosen). */
+    public String strategyName() {
+        return strategy == null ? "auto" : strategy.wire();
+    }
+
+    public JobRecord finished(JobState end, String result, SampleType dtype, String error) {
         double p = end == JobState.COMPLETED ? 1.0 : progress;
         int done = end == JobState.COMPLETED ? chunksTotal : chunksDone;
         return new JobRecord(requestId, end, p, done, chunksTotal, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,

@@ -7,6 +7,7 @@ import io.vitalstream.error.StateConflictException;
 import io.vitalstream.error.VitalStreamException;
 import io.vitalstream.io.InputFormat;
 import io.vitalstream.io.RawLayout;
+import io.vitalstream.io.SampleType;
 import io.vitalstream.pipeline.CancelledException;
 import io.vitalstream.pipeline.OutputFormat;
 import io.vitalstream.pipeline.Pipeline;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,14 +96,14 @@ public class JobRunner {
                     requested, output, result, store.scratch(id));
             PipelineResult r = pipeline.run(job, control, info -> {
                 synchronized (h) {
-                    h.record = h.record.running(info.strategy().strategy().wire(), info.strategy().reason(), info.bytesIn(),
+                    h.record = h.record.running(info.strategy().strategy(), info.strategy().reason(), info.bytesIn(),
                             info.samples(), info.channels(), info.samplingFreq(), info.chunksTotal());
                 }
                 statistics.strategy(info.strategy().strategy().wire());
                 store.save(h.record);
             }, live -> h.live = live);
             end = JobState.COMPLETED;
-            finish(h, end, r.result().getFileName().toString(), r.outputType().name().toLowerCase(Locale.ROOT), null,
+            finish(h, end, r.result().getFileName().toString(), r.outputType(), null,
                     JobEvent.Type.filtering_complete, "Completed: " + r.samples() + " samples x " + r.channels() + " channel(s)");
         } catch (CancelledException e) {
             end = JobState.CANCELLED;
@@ -159,7 +159,7 @@ public class JobRunner {
         hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, r, message));
     }
 
-    private void finish(JobHandle h, JobState end, String resultFile, String dtype, String error, JobEvent.Type eventType, String message) {
+    private void finish(JobHandle h, JobState end, String resultFile, SampleType dtype, String error, JobEvent.Type eventType, String message) {
         JobRecord r;
         synchronized (h) {
             h.record = h.record.finished(end, resultFile, dtype, error);

@@ -72,7 +72,7 @@ public class JobService {
         Path input = inputs.resolve(spec, store.folder(id).resolve("input"));
         InputFormat actual = SignalFiles.formatOf(input, format, raw);
         long bytes = SignalFiles.size(input);
-        String strategy = requested == null ? "auto" : requested.wire();
+        Strategy strategy = requested;
         String reason = requested == null ? "chosen when the CSV has been decoded" : "requested";
         long samples = 0;
         int channels = 0;
@@ -93,14 +93,14 @@ public class JobService {
                 Work.require(stages.stream().filter(st -> st instanceof FilterSpec.Whole).toList(), channels, samples,
                         pipeline.settings().maxWork());
                 StrategyChoice choice = StrategySelector.select(bytes, samples, channels, pipeline.settings(), requested);
-                strategy = choice.strategy().wire();
+                strategy = choice.strategy();
                 reason = choice.reason();
             }
         } else if (fs != null) {
             FilterDesigner.designChain(fs, spec.signalType(), spec.filterParams(), spec.filterChain());
         }
         JobRecord record = JobRecord.queued(id, input.getFileName().toString(), strategy, reason, bytes, samples, channels, fs,
-                output.extension(), spec);
+                output, spec);
         store.save(record);
         JobHandle h = new JobHandle(record);
         h.input = input;

@@ -6,7 +6,6 @@ import io.vitalstream.error.InvalidParameterException;
 import io.vitalstream.io.Access;
 import io.vitalstream.io.InputFormat;
 import io.vitalstream.io.RawLayout;
-import io.vitalstream.io.SampleType;
 import io.vitalstream.io.SignalFiles;
 import io.vitalstream.io.SignalSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +58,7 @@ public class PreviewService {
         if (job.state() == JobState.COMPLETED) {
             Path result = jobs.result(id);
             RawLayout outRaw = result.toString().endsWith(".raw")
-                    ? new RawLayout(SampleType.parse(job.outputDtype()), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;
+                    ? new RawLayout(job.outputDtype(), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;
             out = decimate(result, null, outRaw, null, job.samplingFreq(), maxPoints, start, end, scratch);
         }
         return new Result(job, in, out);
@@ -85,7 +84,7 @@ public class PreviewService {
         RawLayout raw = JobService.rawLayout(spec);
         Path result = jobs.result(id);
         RawLayout outRaw = result.toString().endsWith(".raw")
-                ? new RawLayout(SampleType.parse(job.outputDtype()), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;
+                ? new RawLayout(job.outputDtype(), job.channels(), ByteOrder.LITTLE_ENDIAN) : null;
         int n = (int) Math.min(job.samples(), Math.round(seconds * job.samplingFreq()));
         double[] in = column(jobs.input(id), format, raw, spec.channels(), channel, n, jobs.scratchFor(id));
         double[] out = column(result, null, outRaw, null, channel, n, jobs.scratchFor(id));

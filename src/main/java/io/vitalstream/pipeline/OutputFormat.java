@@ -1,5 +1,7 @@
 package io.vitalstream.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vitalstream.error.UnsupportedFormatException;
 
 import java.util.Locale;
@@ -19,6 +21,7 @@ public enum OutputFormat {
         this.mediaType = mediaType;
     }
 
+    @JsonValue
     public String extension() {
         return extension;
     }
@@ -27,6 +30,7 @@ public enum OutputFormat {
         return mediaType;
     }
 
+    @JsonCreator
     public static OutputFormat parse(String s) {
         if (s == null || s.isBlank()) {
             return NPY;

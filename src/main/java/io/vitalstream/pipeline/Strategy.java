@@ -1,5 +1,7 @@
 package io.vitalstream.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vitalstream.error.InvalidParameterException;
 
 import java.util.Locale;
@@ -15,11 +17,13 @@ public enum Strategy {
     /** Chunks decoded ahead by background workers (bounded prefetch), results streamed as they finish. */
     PROGRESSIVE;
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** null or "auto" means: let the selector choose. */
+    @JsonCreator
     public static Strategy parse(String s) {
         if (s == null || s.isBlank() || s.equalsIgnoreCase("auto")) {
             return null;
