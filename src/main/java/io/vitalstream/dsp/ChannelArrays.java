@@ -15,6 +15,18 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
         this.x = x;
     }
 
+    /** n frames of {@code channels} interleaved values as channel-major arrays (the tiled transpose). */
+    public static double[][] fromFrames(double[] frames, int n, int channels) {
+        double[][] x = new double[channels][n];
+        new ChannelArrays(x).write(0, n, frames, 0, channels);
+        return x;
+    }
+
+    /** Channel-major arrays (all of one length) into interleaved frames (the tiled transpose). */
+    public static void toFrames(double[][] x, double[] frames) {
+        new ChannelArrays(x).read(0, x[0].length, 0, x.length, frames, 0, x.length);
+    }
+
     @Override
     public int channels() {
         return x.length;

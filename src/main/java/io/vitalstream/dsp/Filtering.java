@@ -46,19 +46,9 @@ public final class Filtering {
         int ch = channels.length;
         int n = channels[0].length;
         double[] data = new double[n * ch];
-        for (int c = 0; c < ch; c++) {
-            for (int i = 0; i < n; i++) {
-                data[i * ch + c] = channels[c][i];
-            }
-        }
+        ChannelArrays.toFrames(channels, data);
         method.start(ch).process(data, 0, n, ch);
-        double[][] out = new double[ch][n];
-        for (int c = 0; c < ch; c++) {
-            for (int i = 0; i < n; i++) {
-                out[c][i] = data[i * ch + c];
-            }
-        }
-        return out;
+        return ChannelArrays.fromFrames(data, n, ch);
     }
 
     /** One channel's output window [start, start + count) into y[0..count), from the whole channel x. */

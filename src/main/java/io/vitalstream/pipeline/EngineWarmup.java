@@ -67,11 +67,7 @@ public final class EngineWarmup {
             int frames = 1 << 16;
             double[][] x = signal(8, frames);
             double[] interleaved = new double[frames * 8];
-            for (int i = 0; i < frames; i++) {
-                for (int c = 0; c < 8; c++) {
-                    interleaved[i * 8 + c] = x[c][i];
-                }
-            }
+            io.vitalstream.dsp.ChannelArrays.toFrames(x, interleaved);
             try (BinaryWriter w = BinaryWriter.npy(input, SampleType.FLOAT32, 8, frames, false)) {
                 w.write(0, frames, interleaved, 0, 8);
             }

@@ -254,12 +254,7 @@ final class OutOfCore {
         int len = (int) n;
         double[] interleaved = new double[len * channels];
         in.read(0, len, interleaved, 0, channels);
-        double[][] x = new double[channels][len];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < len; i++) {
-                x[c][i] = interleaved[i * channels + c];
-            }
-        }
+        double[][] x = io.vitalstream.dsp.ChannelArrays.fromFrames(interleaved, len, channels);
         io.vitalstream.dsp.Work.require(java.util.List.of(spec), channels, n, maxWork);
         double[][] y;
         try {
@@ -270,11 +265,7 @@ final class OutOfCore {
         if (y.length != channels) {
             throw new IllegalStateException("method '" + spec.name() + "' changed the channel count; jobs keep the input's shape");
         }
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < len; i++) {
-                interleaved[i * channels + c] = y[c][i];
-            }
-        }
+        io.vitalstream.dsp.ChannelArrays.toFrames(y, interleaved);
         out.write(0, len, interleaved, 0, channels);
         control.chunkDone(join(label, "whole signal"));
     }

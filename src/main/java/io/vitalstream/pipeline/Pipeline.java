@@ -1,6 +1,7 @@
 package io.vitalstream.pipeline;
 
 import io.vitalstream.dsp.FilterDesigner;
+import io.vitalstream.dsp.ChannelArrays;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
 import io.vitalstream.dsp.Parallelism;
@@ -181,12 +182,7 @@ public final class Pipeline {
         int n = Math.toIntExact(source.frames());
         double[] interleaved = new double[n * channels];
         source.read(0, n, interleaved, 0, channels);
-        double[][] x = new double[channels][n];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                x[c][i] = interleaved[i * channels + c];
-            }
-        }
+        double[][] x = ChannelArrays.fromFrames(interleaved, n, channels);
         io.vitalstream.dsp.Work.require(stages.stream().filter(st -> st instanceof FilterSpec.Whole).toList(), channels, n,
                 settings.maxWork());
         for (FilterSpec spec : stages) {
@@ -198,11 +194,7 @@ public final class Pipeline {
             }
             control.chunkDone("in memory");
         }
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                interleaved[i * channels + c] = x[c][i];
-            }
-        }
+        ChannelArrays.toFrames(x, interleaved);
         sink.write(0, n, interleaved, 0, channels);
     }
 
