@@ -59,6 +59,35 @@ class RegistryContractTest {
         return p;
     }
 
+    /**
+     * The engine's own defaults are the registry's: leaving every parameter out gives the same
+     * output as sending each at its listed default.
+     */
+    @Test
+    void theEngineAppliesTheListedDefaults() {
+        List<Map<String, Object>> methods = given().get("/api/filtering/methods").then().extract().jsonPath().getList("methods");
+        List<String> differ = new ArrayList<>();
+        for (Map<String, Object> method : methods) {
+            Map<String, Object> explicit = withDefaults(method);
+            Map<String, Object> bare = new LinkedHashMap<>();
+            for (String key : List.of("category", "filter_family", "method", "filter_type", "low_freq", "high_freq")) {
+                if (explicit.containsKey(key) && !(key.equals("filter_type") && !explicit.containsKey("low_freq"))) {
+                    bare.put(key, explicit.get(key));
+                }
+            }
+            Object a = given().contentType("application/json")
+                    .body(Map.of("signal_data", signal(), "sampling_freq", 250, "filter_params", bare))
+                    .post("/api/filtering/filter").then().statusCode(200).extract().path("filtered_signal");
+            Object b = given().contentType("application/json")
+                    .body(Map.of("signal_data", signal(), "sampling_freq", 250, "filter_params", explicit))
+                    .post("/api/filtering/filter").then().statusCode(200).extract().path("filtered_signal");
+            if (!a.equals(b)) {
+                differ.add(method.get("category") + "/" + method.get("name") + ": " + explicit);
+            }
+        }
+        assertTrue(differ.isEmpty(), "defaults applied by the engine differ from the registry's:\n" + String.join("\n", differ));
+    }
+
     @Test
     void everyListedParameterIsAcceptedAndAnUnlistedOneRefusedBySyncAndJobs() {
         JsonPath registry = given().get("/api/filtering/methods").then().statusCode(200).extract().jsonPath();
