@@ -5,6 +5,27 @@ import io.vitalstream.dsp.design.Sos;
 /** A designed filter, ready to apply: the closed set of what the traditional engine runs. */
 public sealed interface FilterSpec {
 
+    /** How a stage runs over a signal larger than memory. */
+    enum Streaming {
+        /** Chunk by chunk in order (state carried, or a halo of input): each output is final as it is written. */
+        IN_ORDER,
+        /** A forward and a backward pass: no output is final before the end. */
+        TWO_PASSES,
+        /** The whole signal at once, in memory. */
+        WHOLE
+    }
+
+    /** This stage's streaming behaviour. */
+    default Streaming streaming() {
+        return switch (this) {
+            case Iir iir -> iir.zeroPhase() ? Streaming.TWO_PASSES : Streaming.IN_ORDER;
+            case Whole w -> Streaming.WHOLE;
+            case Fir f -> Streaming.IN_ORDER;
+            case WindowFilter w -> Streaming.IN_ORDER;
+            case Causal c -> Streaming.IN_ORDER;
+        };
+    }
+
     /** A design whose coefficients overflowed or underflowed into NaN or infinities is the request's fault (400). */
     private static void requireFinite(double[] coefficients, String what) {
         for (double c : coefficients) {

@@ -90,7 +90,7 @@ public class JobService {
                 }
                 List<FilterSpec> stages = FilterDesigner.designChain(fs, spec.signalType(), spec.filterParams(), spec.filterChain());
                 // methods that need the whole signal cannot be cancelled chunk by chunk: bound them now
-                Work.require(stages.stream().filter(st -> st instanceof FilterSpec.Whole).toList(), channels, samples,
+                Work.require(stages.stream().filter(st -> st.streaming() == FilterSpec.Streaming.WHOLE).toList(), channels, samples,
                         pipeline.settings().maxWork());
                 StrategyChoice choice = StrategySelector.select(bytes, samples, channels, pipeline.settings(), requested);
                 strategy = choice.strategy();

@@ -51,7 +51,7 @@ final class OutOfCore {
 
     /** Chunks this stage will report. */
     static int chunksFor(FilterSpec spec, ChunkPlan plan, int channels) {
-        if (spec instanceof FilterSpec.Whole) {
+        if (spec.streaming() == FilterSpec.Streaming.WHOLE) {
             return 1;
         }
         if (spec instanceof FilterSpec.Iir iir) {

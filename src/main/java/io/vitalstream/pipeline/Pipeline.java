@@ -119,8 +119,7 @@ public final class Pipeline {
         Path filteredPath = binaryOut ? job.result() : job.scratch().resolve("filtered.npy");
         StreamingResult live = new StreamingResult(filteredPath, binaryOut && job.output() == OutputFormat.NPY
                 ? NpyHeader.write(outType, n, channels, oneDimensional).length : 0, (long) channels * outType.bytes());
-        boolean streams = binaryOut && stages.size() == 1 && !standard
-                && !(stages.get(0) instanceof FilterSpec.Iir iir && iir.zeroPhase()) && !(stages.get(0) instanceof FilterSpec.Whole);
+        boolean streams = binaryOut && stages.size() == 1 && !standard && stages.get(0).streaming() == FilterSpec.Streaming.IN_ORDER;
         try {
             try (BinaryWriter sink = job.output() == OutputFormat.RAW
                     ? BinaryWriter.raw(live.part(), outType, channels, n)
@@ -183,7 +182,7 @@ public final class Pipeline {
         double[] interleaved = new double[n * channels];
         source.read(0, n, interleaved, 0, channels);
         double[][] x = ChannelArrays.fromFrames(interleaved, n, channels);
-        io.vitalstream.dsp.Work.require(stages.stream().filter(st -> st instanceof FilterSpec.Whole).toList(), channels, n,
+        io.vitalstream.dsp.Work.require(stages.stream().filter(st -> st.streaming() == FilterSpec.Streaming.WHOLE).toList(), channels, n,
                 settings.maxWork());
         for (FilterSpec spec : stages) {
             double[][] in = x;

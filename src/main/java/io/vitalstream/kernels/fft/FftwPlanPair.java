@@ -22,30 +22,24 @@ final class FftwPlanPair implements AutoCloseable {
         MemorySegment plan(int n, MemorySegment in, MemorySegment out, int flags);
     }
 
-    /** What the double (libfftw3) and single (libfftw3f) precision libraries offer a plan pair. */
+    /** The functions of one FFTW library that a plan pair uses. */
+    record Functions(LongFunction<MemorySegment> malloc, Consumer<MemorySegment> free, Planner r2c, Planner c2r,
+                     Consumer<MemorySegment> execute, Consumer<MemorySegment> destroy) {
+    }
+
+    /** The double (libfftw3) and single (libfftw3f) precision libraries: bytes per real value and their functions. */
     enum Precision {
-        DOUBLE(8, Fftw3::fftw_malloc, Fftw3::fftw_free, Fftw3::fftw_plan_dft_r2c_1d, Fftw3::fftw_plan_dft_c2r_1d,
-                Fftw3::fftw_execute, Fftw3::fftw_destroy_plan),
-        SINGLE(4, Fftw3f::fftwf_malloc, Fftw3f::fftwf_free, Fftw3f::fftwf_plan_dft_r2c_1d, Fftw3f::fftwf_plan_dft_c2r_1d,
-                Fftw3f::fftwf_execute, Fftw3f::fftwf_destroy_plan);
+        DOUBLE(8, new Functions(Fftw3::fftw_malloc, Fftw3::fftw_free, Fftw3::fftw_plan_dft_r2c_1d, Fftw3::fftw_plan_dft_c2r_1d,
+                Fftw3::fftw_execute, Fftw3::fftw_destroy_plan)),
+        SINGLE(4, new Functions(Fftw3f::fftwf_malloc, Fftw3f::fftwf_free, Fftw3f::fftwf_plan_dft_r2c_1d, Fftw3f::fftwf_plan_dft_c2r_1d,
+                Fftw3f::fftwf_execute, Fftw3f::fftwf_destroy_plan));
 
         final int bytes;
-        final LongFunction<MemorySegment> malloc;
-        final Consumer<MemorySegment> free;
-        final Planner r2c;
-        final Planner c2r;
-        final Consumer<MemorySegment> execute;
-        final Consumer<MemorySegment> destroy;
+        final Functions fftw;
 
-        Precision(int bytes, LongFunction<MemorySegment> malloc, Consumer<MemorySegment> free, Planner r2c, Planner c2r,
-                  Consumer<MemorySegment> execute, Consumer<MemorySegment> destroy) {
+        Precision(int bytes, Functions fftw) {
             this.bytes = bytes;
-            this.malloc = malloc;
-            this.free = free;
-            this.r2c = r2c;
-            this.c2r = c2r;
-            this.execute = execute;
-            this.destroy = destroy;
+            this.fftw = fftw;
         }
     }
 
@@ -67,11 +61,11 @@ final class FftwPlanPair implements AutoCloseable {
         try {
             long realBytes = (long) precision.bytes * n;
             long spectrumBytes = 2L * precision.bytes * (n / 2 + 1);
-            this.real = precision.malloc.apply(realBytes).reinterpret(realBytes, arena, precision.free);
-            this.spectrum = precision.malloc.apply(spectrumBytes).reinterpret(spectrumBytes, arena, precision.free);
+            this.real = precision.fftw.malloc().apply(realBytes).reinterpret(realBytes, arena, precision.fftw.free());
+            this.spectrum = precision.fftw.malloc().apply(spectrumBytes).reinterpret(spectrumBytes, arena, precision.fftw.free());
             synchronized (Fftw.PLANNER) {
-                this.forwardPlan = precision.r2c.plan(n, real, spectrum, Fftw3.FFTW_MEASURE());
-                this.inversePlan = precision.c2r.plan(n, spectrum, real, Fftw3.FFTW_MEASURE());
+                this.forwardPlan = precision.fftw.r2c().plan(n, real, spectrum, Fftw3.FFTW_MEASURE());
+                this.inversePlan = precision.fftw.c2r().plan(n, spectrum, real, Fftw3.FFTW_MEASURE());
             }
             if (forwardPlan.equals(MemorySegment.NULL) || inversePlan.equals(MemorySegment.NULL)) {
                 throw new IllegalStateException("FFTW could not plan a " + precision.name().toLowerCase(java.util.Locale.ROOT)
@@ -86,22 +80,22 @@ final class FftwPlanPair implements AutoCloseable {
     /** in (n real values) -> out (n/2+1 complex values, interleaved), through the plan's own buffers. */
     void forward(MemorySegment in, MemorySegment out) {
         MemorySegment.copy(in, 0, real, 0, real.byteSize());
-        precision.execute.accept(forwardPlan);
+        precision.fftw.execute().accept(forwardPlan);
         MemorySegment.copy(spectrum, 0, out, 0, spectrum.byteSize());
     }
 
     /** The inverse, unnormalised (c2r destroys its input, which is the plan's copy here). */
     void inverse(MemorySegment in, MemorySegment out) {
         MemorySegment.copy(in, 0, spectrum, 0, spectrum.byteSize());
-        precision.execute.accept(inversePlan);
+        precision.fftw.execute().accept(inversePlan);
         MemorySegment.copy(real, 0, out, 0, real.byteSize());
     }
 
     @Override
     public void close() {
         synchronized (Fftw.PLANNER) {
-            precision.destroy.accept(forwardPlan);
-            precision.destroy.accept(inversePlan);
+            precision.fftw.destroy().accept(forwardPlan);
+            precision.fftw.destroy().accept(inversePlan);
         }
         arena.close();
     }
