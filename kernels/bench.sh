@@ -3,7 +3,7 @@
 # measured in the same run on the same data (scipy, a file copy, the service's own JSON floor,
 # the service without its AOT cache), written to kernels/RESULTS.md, which docs/performance.md includes.
 # Each target not met is listed with a JFR profile of the case (kernels/profiles/).
-#   kernels/bench.sh [workdir]          (about 15 minutes; needs ~12 GB free in workdir)
+#   kernels/bench.sh [workdir]          (about 20 minutes; needs ~12 GB free in workdir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/env.sh
