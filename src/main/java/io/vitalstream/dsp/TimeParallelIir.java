@@ -160,6 +160,13 @@ public final class TimeParallelIir {
             return staging == null ? staging = new double[wholeFrames] : staging;
         }
 
+        private double[] spare;
+
+        /** A second buffer the size of the data buffer (the causal in-order path filters a copy from rest). */
+        double[] spare() {
+            return spare == null ? spare = new double[data.length] : spare;
+        }
+
         /** Whole frames of one segment, as a reader of whole frames gives them. */
         double[] input() {
             return input == null ? input = new double[wholeFrames] : input;
@@ -213,6 +220,11 @@ public final class TimeParallelIir {
             return;
         }
 
+        if (!zeroPhase && channels <= layout.groupChannels) {
+            causalInOrder(sos, flat, states, in, out, layout, threads, progress, z, scratch);
+            return;
+        }
+
         // 1. every segment from rest: f[k] into z[k + 1], h[k] into b[k]
         threads.forEach(layout.tasks, (worker, task) -> {
             Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
@@ -263,6 +275,99 @@ public final class TimeParallelIir {
                 progress.taskDone(Phase.FINAL, committed);
             }
         });
+    }
+
+    /**
+     * Causal filtering of one channel group, each task at once: its segments filtered from rest
+     * (a copy of the input, which stays in the cache), their final states published, the
+     * boundary scan advanced as far as the published states allow, then, once its own
+     * segments' starting states are known, the input filtered again from them and written. One
+     * read of the signal instead of two; the same scan steps and the same kernel calls as the
+     * three phases, so the same bits. Tasks are claimed in order, so a task only ever waits for
+     * tasks already running.
+     */
+    private static void causalInOrder(Sos sos, double[] flat, int states, FrameReader in, FrameWriter out, Layout layout,
+                                      Parallelism threads, Progress progress, double[] z, Scratch[] scratch) {
+        SegmentPlan plan = layout.plan;
+        int segments = plan.count();
+        int channels = layout.channels;
+        StateTransition full = plan.fullCount() > 0 ? StateTransition.of(sos, plan.length()) : null;
+        StateTransition last = plan.count() > plan.fullCount() ? StateTransition.of(sos, plan.length(segments - 1)) : null;
+        double[] zLo = new double[z.length];
+        double[] rounded = new double[z.length];
+        boolean[] published = new boolean[segments];
+        int[] known = {0};
+        boolean[] failed = {false};
+        boolean[] done = new boolean[layout.tasks];
+        int[] prefix = {0};
+        Object lock = new Object();
+        threads.forEach(layout.tasks, (worker, task) -> {
+            try {
+                Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
+                int first = layout.firstSegment(task);
+                int pieces = layout.segments(task);
+                int count = plan.length(first);
+                long[] starts = starts(plan, first, pieces);
+                int frame = layout.frame(pieces, channels);
+                load(in, starts, pieces, count, 0, channels, s.data, frame, s, channels);
+                double[] fromRest = s.spare();
+                System.arraycopy(s.data, 0, fromRest, 0, count * frame);
+                Arrays.fill(s.state, 0, states * frame, 0.0);
+                SosKernel.lanes(flat, s.state, fromRest, 0, count, frame, false);
+                synchronized (lock) {
+                    saveStates(s.state, states, frame, pieces, channels, 0, channels, first + 1, z);
+                    for (int g = 0; g < pieces; g++) {
+                        published[first + g] = true;
+                    }
+                    while (known[0] < segments && published[known[0]]) {
+                        int k = known[0];
+                        StateTransition t = k < plan.fullCount() ? full : last;
+                        for (int c = 0; c < channels; c++) {
+                            int at = (k * channels + c) * states;
+                            for (int j = 0; j < states; j++) {
+                                rounded[at + j] = z[at + j] + zLo[at + j];
+                            }
+                            t.addPhi(z, zLo, at, z, zLo, ((k + 1) * channels + c) * states);
+                        }
+                        known[0] = k + 1;
+                    }
+                    progress.taskDone(Phase.ZERO_STATE, 0);
+                    lock.notifyAll();
+                    while (known[0] < first + pieces && !failed[0]) {
+                        lock.wait();
+                    }
+                    if (failed[0]) {
+                        return; // another task failed: forEach rethrows its failure
+                    }
+                }
+                loadStates(rounded, states, frame, pieces, channels, 0, channels, first, s.state);
+                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
+                store(out, layout, starts, pieces, count, 0, channels, s, frame);
+                synchronized (lock) {
+                    done[task] = true;
+                    while (prefix[0] < done.length && done[prefix[0]]) {
+                        prefix[0]++;
+                    }
+                    long committed = prefix[0] == 0 ? 0
+                            : Math.min(plan.frames(), plan.start(layout.firstSegment(prefix[0] - 1) + layout.segments(prefix[0] - 1)));
+                    progress.taskDone(Phase.FINAL, committed);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abort(lock, failed);
+                throw new IllegalStateException("interrupted while waiting for the segments before this one", e);
+            } catch (RuntimeException | Error e) {
+                abort(lock, failed);
+                throw e;
+            }
+        });
+    }
+
+    private static void abort(Object lock, boolean[] failed) {
+        synchronized (lock) {
+            failed[0] = true;
+            lock.notifyAll();
+        }
     }
 
     private static void zeroStateTask(double[] flat, int states, FrameReader in, Layout layout, int task, Scratch s,
