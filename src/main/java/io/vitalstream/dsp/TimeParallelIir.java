@@ -260,19 +260,12 @@ public final class TimeParallelIir {
         }
 
         // 3. every segment from its true starting state(s), written out
-        boolean[] done = new boolean[layout.tasks];
-        int[] prefix = {0};
+        Committed committed = new Committed(layout, progress);
         threads.forEach(layout.tasks, (worker, task) -> {
             Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
             finalTask(flat, states, in, out, layout, task, s, z, b);
             synchronized (lock) {
-                done[task] = true;
-                while (prefix[0] < done.length && done[prefix[0]]) {
-                    prefix[0]++;
-                }
-                long committed = prefix[0] == 0 ? 0
-                        : Math.min(plan.frames(), plan.start(layout.firstSegment(prefix[0] - 1) + layout.segments(prefix[0] - 1)));
-                progress.taskDone(Phase.FINAL, committed);
+                committed.taskDone(task);
             }
         });
     }
@@ -298,8 +291,7 @@ public final class TimeParallelIir {
         boolean[] published = new boolean[segments];
         int[] known = {0};
         boolean[] failed = {false};
-        boolean[] done = new boolean[layout.tasks];
-        int[] prefix = {0};
+        Committed committed = new Committed(layout, progress);
         Object lock = new Object();
         threads.forEach(layout.tasks, (worker, task) -> {
             try {
@@ -344,13 +336,7 @@ public final class TimeParallelIir {
                 SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
                 store(out, layout, starts, pieces, count, 0, channels, s, frame);
                 synchronized (lock) {
-                    done[task] = true;
-                    while (prefix[0] < done.length && done[prefix[0]]) {
-                        prefix[0]++;
-                    }
-                    long committed = prefix[0] == 0 ? 0
-                            : Math.min(plan.frames(), plan.start(layout.firstSegment(prefix[0] - 1) + layout.segments(prefix[0] - 1)));
-                    progress.taskDone(Phase.FINAL, committed);
+                    committed.taskDone(task);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -361,6 +347,33 @@ public final class TimeParallelIir {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The final phase's progress: a task done, and the frames committed so far (the segments of
+     * the tasks done without a gap from the start). Callers hold the run's lock.
+     */
+    private static final class Committed {
+        private final Layout layout;
+        private final Progress progress;
+        private final boolean[] done;
+        private int prefix;
+
+        Committed(Layout layout, Progress progress) {
+            this.layout = layout;
+            this.progress = progress;
+            this.done = new boolean[layout.tasks];
+        }
+
+        void taskDone(int task) {
+            done[task] = true;
+            while (prefix < done.length && done[prefix]) {
+                prefix++;
+            }
+            long frames = prefix == 0 ? 0
+                    : Math.min(layout.plan.frames(), layout.plan.start(layout.firstSegment(prefix - 1) + layout.segments(prefix - 1)));
+            progress.taskDone(Phase.FINAL, frames);
+        }
     }
 
     private static void abort(Object lock, boolean[] failed) {
