@@ -75,14 +75,22 @@ public final class StreamingResult {
         failed = true;
         OutOfCore.deleteQuietly(part);
         notifyAll();
-        }
+    }
 
     /**
      * The bytes written so far, then more as chunks commit, until the result is published
-     * (or fails: the stream then ends with an IOException).
+     * (or fails: the stream then ends with an IOException). A reader that comes after the
+     * publish reads the published file: opening and publishing exclude each other, and a
+     * channel opened on the part file keeps reading it across the rename.
      */
     public InputStream openLive() throws IOException {
-        FileChannel ch = FileChannel.open(part, StandardOpenOption.READ);
+        FileChannel ch;
+        synchronized (this) {
+            if (failed) {
+                throw new IOException("the job did not complete; its result was discarded");
+            }
+            ch = FileChannel.open(finished ? target : part, StandardOpenOption.READ);
+        }
         return new InputStream() {
             private long pos;
 
@@ -95,6 +103,9 @@ public final class StreamingResult {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
                 long available;
                 synchronized (StreamingResult.this) {
                     while (true) {
