@@ -32,8 +32,8 @@ public class DesignResource {
         if (request == null || request.samplingFreq() == null) {
             throw new InvalidParameterException("sampling_freq", "sampling_freq (Hz) is required");
         }
-        FilterSpec spec = FilterDesigner.design(request.filterParams() == null
-                ? FilterDesigner.defaultsFor("other") : request.filterParams(), request.samplingFreq());
+        FilterSpec spec = request.filterParams() == null ? FilterDesigner.design(FilterDesigner.defaultsFor("other"), request.samplingFreq())
+                : FilterDesigner.design(request.filterParams(), request.samplingFreq());
         FrequencyResponse.Curve c = FrequencyResponse.of(spec, request.samplingFreq(), request.points() == null ? 512 : request.points());
         FilterSpec.Iir iir = spec instanceof FilterSpec.Iir i ? i : null;
         return new Responses.Design(c.frequencies(), c.magnitudeDb(), c.phaseDeg(), iir == null ? null : iir.sos().sections(),

@@ -18,6 +18,11 @@ public final class MethodRegistry {
     /** A parameter: {@code type} is number, integer, boolean, text, choice or list. */
     public record Param(String name, String type, Object defaultValue, Double min, Double max, String unit, List<String> choices,
                         List<String> aliases, String description) {
+
+        /** The default of a number parameter. */
+        public double doubleDefault() {
+            return ((Number) defaultValue).doubleValue();
+        }
     }
 
     /**
@@ -43,6 +48,19 @@ public final class MethodRegistry {
 
     /** Fields every filter_params may carry: what selects the entry. */
     public static final List<String> SELECTORS = List.of("category", "method", "filter_family", "filter_type", "filter_response");
+
+    /** Shared by the families that take them (and used as given by the others' designs). */
+    public static final Param RIPPLE_DB = num("ripple_db", 1, 0.0, 30.0, "dB", "passband ripple");
+    public static final Param STOPBAND_DB = num("stopband_db", 40, 0.0, 300.0, "dB", "stopband attenuation");
+    public static final Param TOLERANCE = num("tolerance", 1e-10, 0.0, null, null, "IRLS tolerance");
+    public static final Param ZERO_PHASE = bool("zero_phase", true, "forward-backward (sosfiltfilt) or causal (sosfilt)");
+    public static final Param FORGETTING_FACTOR = num("forgetting_factor", 0.99, 0.0, 1.0, null, "lambda");
+
+    /**
+     * Parameters a method's design needs even where the method does not offer them (LMS takes
+     * no forgetting factor, a Butterworth no ripple): their defaults then apply.
+     */
+    static final List<Param> SHARED = List.of(RIPPLE_DB, STOPBAND_DB, TOLERANCE, ZERO_PHASE, FORGETTING_FACTOR);
 
     private static final List<Entry> ENTRIES = build();
 
@@ -76,11 +94,11 @@ public final class MethodRegistry {
         Param low = num("low_freq", null, 0.0, null, "Hz", "lower cut-off (a high-pass's cut-off)");
         Param high = num("high_freq", null, 0.0, null, "Hz", "upper cut-off (a low-pass's cut-off)");
         Param order = integer("filter_order", 4, 1.0, 10.0, "IIR order (band filters have twice as many poles)");
-        Param zero = bool("zero_phase", true, "forward-backward (sosfiltfilt) or causal (sosfilt)");
+        Param zero = ZERO_PHASE;
         Param notchFreq = num("notch_freq", 50, 0.0, null, "Hz", "notch centre (filter_type notch)");
         Param q = num("quality_factor", 30, 0.0, 10_000.0, null, "notch quality factor (filter_type notch)");
-        Param ripple = num("ripple_db", 1, 0.0, 30.0, "dB", "passband ripple");
-        Param stop = num("stopband_db", 40, 0.0, 300.0, "dB", "stopband attenuation");
+        Param ripple = RIPPLE_DB;
+        Param stop = STOPBAND_DB;
         List<Param> iir = List.of(type, low, high, order, zero, notchFreq, q);
         e.add(new Entry("traditional", "butter", List.of("butterworth"), iir, "exact", true, "Butterworth IIR (scipy.signal.butter)"));
         e.add(new Entry("traditional", "cheby1", List.of("chebyshev1"), plus(iir, ripple), "exact", true, "Chebyshev type I (cheby1)"));
@@ -112,7 +130,7 @@ public final class MethodRegistry {
         e.add(new Entry("advanced", "nlms", List.of(), List.of(taps, num("step_size", 0.5, 0.0, 2.0, null, "NLMS step mu", "mu"), ref, delay),
                 "exact", true, "normalised LMS"));
         e.add(new Entry("advanced", "rls", List.of(), List.of(taps, num("step_size", 0.01, 0.0, 1.0, null, "unused by RLS, accepted", "mu"),
-                num("forgetting_factor", 0.99, 0.0, 1.0, null, "lambda"), ref, delay), "exact", true, "recursive least squares"));
+                FORGETTING_FACTOR, ref, delay), "exact", true, "recursive least squares"));
         e.add(new Entry("advanced", "convolution", List.of(), List.of(choice("kernel", "smoothing", List.of("smoothing", "sharpening", "edge_detection"),
                 "kernel"), integer("kernel_size", 3, 3.0, 15.0, "odd kernel size")), "exact", false, "short centred convolution kernel"));
         e.add(new Entry("advanced", "attention", List.of(), List.of(choice("attention_type", "uniform", List.of("uniform", "linear", "gaussian",
@@ -121,8 +139,8 @@ public final class MethodRegistry {
         Param smooth = num("smoothness", 10, 0.0, null, null, "lambda of the second-difference penalty");
         Param iterations = integer("iterations", 100, 1.0, 100_000.0, "iterations");
         Param lr = num("learning_rate", 0.01, 0.0, null, null, "gradient step");
-        e.add(new Entry("advanced", "optimization", List.of(), List.of(loss, smooth, iterations, num("tolerance", 1e-10, 0.0, null, null,
-                "IRLS tolerance"), lr), "whole", false, "Whittaker smoother (exact for mse, IRLS otherwise)"));
+        e.add(new Entry("advanced", "optimization", List.of(), List.of(loss, smooth, iterations, TOLERANCE, lr), "whole", false,
+                "Whittaker smoother (exact for mse, IRLS otherwise)"));
         e.add(new Entry("advanced", "gradient_descent", List.of(), List.of(lr, iterations, loss, smooth), "whole", false,
                 "the Whittaker objective by gradient descent"));
 

@@ -27,16 +27,6 @@ public final class SosFilter {
     }
 
     /**
-     * The reference: the sample-by-sample recurrence of scipy's sosfilt on one channel from
-     * rest ({@link SosKernel#forward}), which the time-parallel form is tested against.
-     */
-    public static double[] sequential(Sos sos, double[] x) {
-        double[] y = new double[x.length];
-        SosKernel.forward(sos.flat(), new double[2 * sos.count()], x, 0, y, 0, x.length, 1);
-        return y;
-    }
-
-    /**
      * sosfilt_zi: the state of each section at steady state for a unit step input, so that a
      * signal starting at level c starts without a transient when zi is scaled by c. Section
      * s's state is solved from (I - A^T) z = b[1:] - a[1:] b0 and scaled by the DC gain of

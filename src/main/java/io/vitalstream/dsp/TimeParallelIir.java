@@ -196,30 +196,22 @@ public final class TimeParallelIir {
         Object lock = new Object();
         double[] zi = zeroPhase ? SosFilter.steadyState(sos) : null;
         int pad = zeroPhase ? sos.defaultPadLength() : 0;
-        if (zeroPhase) {
-            head(flat, zi, pad, in, z);
-        }
         if (segments == 1) {
             // nothing to scan: the sequential algorithm itself, channel group by channel group
-            int groups = (channels + layout.groupChannels - 1) / layout.groupChannels;
-            boolean parallel = groups > 1 && out.writesChannelRanges();
-            threads.forEach(parallel ? groups : 1, (worker, task) -> {
-                int frame = SosKernel.frameFor(layout.groupChannels);
-                int buffer = inBlocks(layout, in, out) ? SEQUENTIAL_BLOCK : (int) plan.frames();
-                Scratch s = scratch[worker] == null
-                        ? scratch[worker] = new Scratch(layout, states, buffer, frame) : scratch[worker];
-                for (int g = parallel ? task : 0; g < (parallel ? task + 1 : groups); g++) {
-                    sequential(flat, zi, pad, states, in, out, layout, s, z, b, g * layout.groupChannels);
-                }
-            });
-            if (layout.channels > layout.groupChannels && !out.writesChannelRanges()) {
-                out.write(0, (int) plan.frames(), scratch[0].staging(), 0, layout.channels);
-            }
+            // (groups side by side when the reader and writer take channel ranges)
+            boolean ranges = in.readsChannelRanges() && out.writesChannelRanges();
+            int groupChannels = ranges ? layout.groupChannels : channels;
+            int groups = (channels + groupChannels - 1) / groupChannels;
+            threads.forEach(groups, (worker, task) -> sequential(flat, zi, pad, states, in, out, task * groupChannels,
+                    Math.min(groupChannels, channels - task * groupChannels)));
             progress.taskDone(Phase.ZERO_STATE, 0);
             progress.taskDone(Phase.FINAL, plan.frames());
             return;
         }
 
+        if (zeroPhase) {
+            head(flat, zi, pad, in, z);
+        }
         if (!zeroPhase && channels <= layout.groupChannels) {
             causalInOrder(sos, flat, states, in, out, layout, threads, progress, z, scratch);
             return;
@@ -431,67 +423,60 @@ public final class TimeParallelIir {
     /** Frames per block of the sequential algorithm: a block of a lane group stays in the second-level cache. */
     static final int SEQUENTIAL_BLOCK = 4096;
 
-    /** Whether a one-segment signal runs in blocks (the reader and writer take channel ranges, or there is one group). */
-    private static boolean inBlocks(Layout layout, FrameReader in, FrameWriter out) {
-        boolean oneGroup = layout.channels <= layout.groupChannels;
-        return layout.plan.frames() > 2L * SEQUENTIAL_BLOCK && (oneGroup || (in.readsChannelRanges() && out.writesChannelRanges()));
-    }
-
     /**
-     * A signal of one segment, one channel group (from channel c0): forward from the head's
-     * state, the tail from the true final state, backward, written. Long signals go in blocks
-     * that stay in the caches: the forward pass keeps only the state at each block's start,
-     * and the backward pass, last block first, recomputes each block's forward output from it
-     * (the same arithmetic, so the same bits as one pass over the whole).
+     * A signal of one segment, channels [c0, c0 + cg): {@link ForwardBackward} over blocks of
+     * {@link #SEQUENTIAL_BLOCK} frames read from {@code in} and written to {@code out}.
      */
-    private static void sequential(double[] flat, double[] zi, int pad, int states, FrameReader in, FrameWriter out, Layout layout,
-                                   Scratch s, double[] z, double[] b, int c0) {
-        int count = (int) layout.plan.frames();
-        int cg = Math.min(layout.groupChannels, layout.channels - c0);
+    private static void sequential(double[] flat, double[] zi, int pad, int states, FrameReader in, FrameWriter out, int c0, int cg) {
         int frame = SosKernel.frameFor(cg);
-        if (!inBlocks(layout, in, out)) {
-            long[] starts = {0};
-            load(in, starts, 1, count, c0, cg, s.data, frame, s, layout.channels);
-            loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, s.state);
-            SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, false);
-            if (b != null) {
-                saveStates(s.state, states, frame, 1, cg, c0, layout.channels, 1, z);
-                tail(flat, zi, pad, in, z, 1, b, c0, cg);
-                loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, s.state);
-                SosKernel.run(flat, s.state, s.data, 0, count, frame, cg, true);
+        long n = in.frames();
+        int blocks = (int) ((n + SEQUENTIAL_BLOCK - 1) / SEQUENTIAL_BLOCK);
+        double[] data = new double[(int) Math.min(n, SEQUENTIAL_BLOCK) * frame];
+        ForwardBackward.Blocks arrays = new ForwardBackward.Blocks() {
+            @Override
+            public int count() {
+                return blocks;
             }
-            store(out, layout, starts, 1, count, c0, cg, s, frame);
-            return;
-        }
-        int blocks = (count + SEQUENTIAL_BLOCK - 1) / SEQUENTIAL_BLOCK;
-        double[] state = new double[states * frame];
-        loadStates(z, states, frame, 1, cg, c0, layout.channels, 0, state);
-        double[][] checkpoints = b != null ? new double[blocks][] : null;
-        for (int k = 0; k < blocks; k++) {
-            long[] starts = {(long) k * SEQUENTIAL_BLOCK};
-            int len = Math.min(SEQUENTIAL_BLOCK, count - k * SEQUENTIAL_BLOCK);
-            load(in, starts, 1, len, c0, cg, s.data, frame, s, layout.channels);
-            if (b != null) {
-                checkpoints[k] = state.clone();
+
+            @Override
+            public ForwardBackward.Block forward(int k) {
+                long start = (long) k * SEQUENTIAL_BLOCK;
+                int count = (int) Math.min(SEQUENTIAL_BLOCK, n - start);
+                in.read(start, count, c0, cg, data, 0, frame);
+                return new ForwardBackward.Block(k, start, count, data);
             }
-            SosKernel.run(flat, state, s.data, 0, len, frame, cg, false);
-            if (b == null) {
-                store(out, layout, starts, 1, len, c0, cg, s, frame);
+
+            @Override
+            public void forwardDone(ForwardBackward.Block block, boolean filtered) {
+                if (filtered) {
+                    backwardDone(block);
+                }
             }
-        }
-        if (b != null) {
-            saveStates(state, states, frame, 1, cg, c0, layout.channels, 1, z);
-            tail(flat, zi, pad, in, z, 1, b, c0, cg);
-            double[] back = new double[states * frame];
-            loadStates(b, states, frame, 1, cg, c0, layout.channels, 1, back);
-            for (int k = blocks - 1; k >= 0; k--) {
-                long[] starts = {(long) k * SEQUENTIAL_BLOCK};
-                int len = Math.min(SEQUENTIAL_BLOCK, count - k * SEQUENTIAL_BLOCK);
-                load(in, starts, 1, len, c0, cg, s.data, frame, s, layout.channels);
-                SosKernel.run(flat, checkpoints[k], s.data, 0, len, frame, cg, false);
-                SosKernel.run(flat, back, s.data, 0, len, frame, cg, true);
-                store(out, layout, starts, 1, len, c0, cg, s, frame);
+
+            @Override
+            public ForwardBackward.Block backward(int k) {
+                return forward(k);
             }
+
+            @Override
+            public void backwardDone(ForwardBackward.Block block) {
+                if (cg == in.channels()) {
+                    out.write(block.start(), block.count(), data, 0, frame);
+                } else {
+                    out.writeChannels(block.start(), block.count(), c0, cg, data, 0, frame);
+                }
+            }
+        };
+        ForwardBackward.Kernel kernel = (state, d, count, backward) -> SosKernel.run(flat, state, d, 0, count, frame, cg, backward);
+        try {
+            if (zi == null) {
+                ForwardBackward.causal(states, frame, arrays, kernel);
+            } else {
+                ForwardBackward.zeroPhase(flat, zi, pad, in, c0, cg, frame, arrays, kernel);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("array blocks do not wait", e);
         }
     }
 
@@ -585,54 +570,38 @@ public final class TimeParallelIir {
         }
     }
 
-    /**
-     * The head of the odd extension, 2 x[0] - x[pad - i] (i = 0 .. pad-1), filtered from
-     * sosfilt_zi scaled by its first sample: the forward state entering the signal, into z[0].
-     */
+    /** The odd extension's head ({@link ForwardBackward#head}): the state entering segment 0 of every channel into z[0]. */
     private static void head(double[] flat, double[] zi, int pad, FrameReader in, double[] z) {
         int channels = in.channels();
-        int states = zi.length;
-        double[] x = new double[(pad + 1) * channels];
-        in.read(0, pad + 1, 0, channels, x, 0, channels);
-        double[] ext = new double[pad];
-        double[] state = new double[states];
+        int frame = SosKernel.frameFor(channels);
+        double[] lanes = ForwardBackward.head(flat, zi, pad, in, 0, channels, frame);
         for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < pad; i++) {
-                ext[i] = 2 * x[c] - x[(pad - i) * channels + c];
+            for (int j = 0; j < zi.length; j++) {
+                z[c * zi.length + j] = lanes[j * frame + c];
             }
-            for (int j = 0; j < states; j++) {
-                state[j] = zi[j] * ext[0];
-            }
-            SosKernel.forward(flat, state, ext, 0, ext, 0, pad, 1);
-            System.arraycopy(state, 0, z, c * states, states);
         }
     }
 
     /**
-     * The tail of the odd extension, 2 x[n-1] - x[n-2-i]: filtered forward from the state at
-     * the signal's end, then backward from sosfilt_zi scaled by its last output; the backward
-     * state entering the signal's end goes to b[segments].
+     * The odd extension's tail ({@link ForwardBackward#tail}) for channels [c0, c0 + cg), from
+     * the forward state at the signal's end (z[segments]); the backward state entering the
+     * signal's end goes to b[segments].
      */
     private static void tail(double[] flat, double[] zi, int pad, FrameReader in, double[] z, int segments, double[] b, int c0, int cg) {
         int channels = in.channels();
         int states = zi.length;
-        long n = in.frames();
-        double[] x = new double[(pad + 1) * cg];
-        in.read(n - 1 - pad, pad + 1, c0, cg, x, 0, cg);
-        double[] ext = new double[pad];
-        double[] state = new double[states];
+        int frame = SosKernel.frameFor(cg);
+        double[] lanes = new double[states * frame];
         for (int k = 0; k < cg; k++) {
-            int c = c0 + k;
-            for (int i = 0; i < pad; i++) {
-                ext[i] = 2 * x[pad * cg + k] - x[(pad - 1 - i) * cg + k];
-            }
-            System.arraycopy(z, (segments * channels + c) * states, state, 0, states);
-            SosKernel.forward(flat, state, ext, 0, ext, 0, pad, 1);
             for (int j = 0; j < states; j++) {
-                state[j] = zi[j] * ext[pad - 1];
+                lanes[j * frame + k] = z[(segments * channels + c0 + k) * states + j];
             }
-            SosKernel.backward(flat, state, ext, 0, ext, 0, pad, 1);
-            System.arraycopy(state, 0, b, (segments * channels + c) * states, states);
+        }
+        double[] back = ForwardBackward.tail(flat, zi, pad, in, c0, cg, frame, lanes);
+        for (int k = 0; k < cg; k++) {
+            for (int j = 0; j < states; j++) {
+                b[(segments * channels + c0 + k) * states + j] = back[j * frame + k];
+            }
         }
     }
 }

@@ -49,33 +49,4 @@ public final class ZeroPhase {
                             + "; send a longer signal or set zero_phase to false");
         }
     }
-
-    /**
-     * The reference: scipy's sosfiltfilt on one channel, literally (the odd extension built,
-     * filtered forward then backward by the sample-by-sample recurrence, the padding cut off),
-     * which the time-parallel form is tested against.
-     */
-    public static double[] sequential(Sos sos, double[] x) {
-        int n = x.length;
-        requireLength(sos, n);
-        int pad = sos.defaultPadLength();
-        double[] ext = new double[n + 2 * pad];
-        for (int i = 0; i < pad; i++) {
-            ext[i] = 2 * x[0] - x[pad - i];
-            ext[pad + n + i] = 2 * x[n - 1] - x[n - 2 - i];
-        }
-        System.arraycopy(x, 0, ext, pad, n);
-        double[] flat = sos.flat();
-        double[] zi = SosFilter.steadyState(sos);
-        double[] state = new double[zi.length];
-        for (int j = 0; j < zi.length; j++) {
-            state[j] = zi[j] * ext[0];
-        }
-        SosKernel.forward(flat, state, ext, 0, ext, 0, ext.length, 1);
-        for (int j = 0; j < zi.length; j++) {
-            state[j] = zi[j] * ext[ext.length - 1];
-        }
-        SosKernel.backward(flat, state, ext, 0, ext, 0, ext.length, 1);
-        return java.util.Arrays.copyOfRange(ext, pad, pad + n);
-    }
 }

@@ -1,6 +1,7 @@
 package io.vitalstream.pipeline;
 
 import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.ForwardBackward;
 import io.vitalstream.dsp.OverlapAdd;
 import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.dsp.SegmentPlan;
@@ -103,38 +104,24 @@ final class OutOfCore {
     }
 
     /**
-     * Causal IIR over many channels (they fill the lanes): chunk by chunk with each lane's
-     * state carried, the lane groups split over the cores.
+     * Causal IIR over many channels (they fill the lanes): {@link ForwardBackward} chunk by
+     * chunk with each lane's state carried, the lane groups split over the cores.
      */
     private void causal(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, RunControl control,
                         String label, StreamingResult streaming) throws InterruptedException {
         int frame = SosKernel.frameFor(in.channels());
         double[] flat = sos.flat();
-        double[] state = new double[2 * sos.count() * frame];
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch + 1);
-             WriteBehind writes = new WriteBehind()) {
-            for (int i = 0; i < plan.count(); i++) {
-                LazyChunkManager.Chunk c = chunks.take(i);
-                byLaneGroups(flat, state, c.data(), c.count(), frame, false);
-                writes.submit(() -> {
-                    out.write(c.start(), c.count(), c.data(), 0, frame);
-                    chunks.release(c);
-                    if (streaming != null) {
-                        streaming.committed(c.start() + c.count());
-                    }
-                });
-                control.chunkDone(label);
-            }
+        try (ChunkBlocks blocks = new ChunkBlocks(in, sourceId, out, plan, frame, prefetch + 1, control, label, streaming)) {
+            ForwardBackward.causal(2 * sos.count(), frame, blocks, (state, data, count, backward) -> byLaneGroups(flat, state, data, count,
+                    frame, backward));
         }
     }
 
     /**
-     * Zero-phase IIR over many channels, exactly sosfiltfilt (the sequential algorithm, as in
-     * memory): the forward pass over the odd extension's head, the chunks and its tail (read
-     * from both ends of the file) keeps only each chunk's starting state; the backward pass
-     * takes the chunks last to first, recomputes each chunk's forward output from its
-     * checkpoint (same arithmetic, same bits) and filters it backwards from scipy's
-     * steady-state start. No scratch file.
+     * Zero-phase IIR over many channels, exactly sosfiltfilt: {@link ForwardBackward} over the
+     * chunks (the odd extension's head and tail read from both ends of the file), the forward
+     * pass keeping each chunk's starting state, the backward pass taking the chunks last to
+     * first. No scratch file.
      */
     private void zeroPhase(Sos sos, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, RunControl control,
                            String label) throws InterruptedException {
@@ -144,56 +131,110 @@ final class OutOfCore {
             throw new InvalidParameterException("filter_params", "zero-phase filtering with this filter needs more than " + pad
                     + " samples per channel, the input has " + n + "; set zero_phase to false");
         }
-        int channels = in.channels();
-        int frame = SosKernel.frameFor(channels);
+        int frame = SosKernel.frameFor(in.channels());
         double[] flat = sos.flat();
-        double[] zi = SosFilter.steadyState(sos);
-
-        // head of the odd extension: 2 x[0] - x[pad - i], i = 0 .. pad-1
-        double[] x = new double[(pad + 1) * frame];
-        in.read(0, pad + 1, x, 0, frame);
-        double[] ext = new double[pad * frame];
-        for (int i = 0; i < pad; i++) {
-            for (int c = 0; c < channels; c++) {
-                ext[i * frame + c] = 2 * x[c] - x[(pad - i) * frame + c];
-            }
+        try (ChunkBlocks blocks = new ChunkBlocks(in, sourceId, out, plan, frame, prefetch, control, label, null)) {
+            ForwardBackward.zeroPhase(flat, SosFilter.steadyState(sos), pad, SourceFrames.reader(in), 0, in.channels(), frame, blocks,
+                    (state, data, count, backward) -> byLaneGroups(flat, state, data, count, frame, backward));
         }
-        double[] state = scaledState(zi, ext, 0, frame);
-        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
+    }
 
-        double[][] checkpoints = new double[plan.count()][];
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch)) {
-            for (int i = 0; i < plan.count(); i++) {
-                LazyChunkManager.Chunk c = chunks.take(i);
-                checkpoints[i] = state.clone();
-                byLaneGroups(flat, state, c.data(), c.count(), frame, false);
-                chunks.release(c);
+    /**
+     * The chunks of a file as {@link ForwardBackward}'s blocks: decoded ahead by the lazy chunk
+     * manager (in order, then last to first for the backward pass), filtered chunks written
+     * by a write-behind thread while the next is filtered; progress per chunk.
+     */
+    private final class ChunkBlocks implements ForwardBackward.Blocks, AutoCloseable {
+        private final SignalSource in;
+        private final String sourceId;
+        private final SignalSink out;
+        private final ChunkPlan plan;
+        private final int frame;
+        private final RunControl control;
+        private final String label;
+        private final StreamingResult streaming;
+        private final LazyChunkManager.Chunk[] taken;
+        private final WriteBehind writes = new WriteBehind();
+        private LazyChunkManager chunks;
+        private boolean reversed;
+
+        ChunkBlocks(SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, int frame, int ahead, RunControl control, String label,
+                    StreamingResult streaming) {
+            this.in = in;
+            this.sourceId = sourceId;
+            this.out = out;
+            this.plan = plan;
+            this.frame = frame;
+            this.control = control;
+            this.label = label;
+            this.streaming = streaming;
+            this.taken = new LazyChunkManager.Chunk[plan.count()];
+            this.chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, ahead);
+        }
+
+        @Override
+        public int count() {
+            return plan.count();
+        }
+
+        @Override
+        public ForwardBackward.Block forward(int k) throws InterruptedException {
+            return take(k);
+        }
+
+        /** The manager's {@code position}-th chunk (in its order: reversed for the backward pass). */
+        private ForwardBackward.Block take(int position) throws InterruptedException {
+            LazyChunkManager.Chunk c = chunks.take(position);
+            taken[c.index()] = c;
+            return new ForwardBackward.Block(c.index(), c.start(), c.count(), c.data());
+        }
+
+        @Override
+        public void forwardDone(ForwardBackward.Block block, boolean filtered) throws InterruptedException {
+            if (filtered) {
+                write(block, label);
+            } else {
+                chunks.release(taken[block.index()]);
+                taken[block.index()] = null;
                 control.chunkDone(join(label, "forward pass"));
             }
         }
-        // tail of the odd extension: 2 x[n-1] - x[n-2-i], i = 0 .. pad-1
-        in.read(n - 1 - pad, pad + 1, x, 0, frame);
-        for (int i = 0; i < pad; i++) {
-            for (int c = 0; c < channels; c++) {
-                ext[i * frame + c] = 2 * x[pad * frame + c] - x[(pad - 1 - i) * frame + c];
-            }
-        }
-        SosKernel.run(flat, state, ext, 0, pad, frame, channels, false);
-        double[] back = scaledState(zi, ext, pad - 1, frame);
-        SosKernel.run(flat, back, ext, 0, pad, frame, channels, true);
 
-        try (LazyChunkManager chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch + 1, true);
-             WriteBehind writes = new WriteBehind()) {
-            for (int k = 0; k < plan.count(); k++) {
-                LazyChunkManager.Chunk c = chunks.take(k);
-                byLaneGroups(flat, checkpoints[c.index()], c.data(), c.count(), frame, false);
-                byLaneGroups(flat, back, c.data(), c.count(), frame, true);
-                checkpoints[c.index()] = null;
-                writes.submit(() -> {
-                    out.write(c.start(), c.count(), c.data(), 0, frame);
-                    chunks.release(c);
-                });
-                control.chunkDone(join(label, "backward pass"));
+        @Override
+        public ForwardBackward.Block backward(int k) throws InterruptedException {
+            if (!reversed) {
+                chunks.close();
+                chunks = new LazyChunkManager(in, sourceId, plan, frame, cache, workers, prefetch + 1, true);
+                reversed = true;
+            }
+            return take(plan.count() - 1 - k);
+        }
+
+        @Override
+        public void backwardDone(ForwardBackward.Block block) throws InterruptedException {
+            write(block, join(label, "backward pass"));
+        }
+
+        private void write(ForwardBackward.Block block, String progress) throws InterruptedException {
+            LazyChunkManager.Chunk c = taken[block.index()];
+            taken[block.index()] = null;
+            LazyChunkManager manager = chunks;
+            writes.submit(() -> {
+                out.write(c.start(), c.count(), c.data(), 0, frame);
+                manager.release(c);
+                if (streaming != null) {
+                    streaming.committed(c.start() + c.count());
+                }
+            });
+            control.chunkDone(progress);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                writes.close();
+            } finally {
+                chunks.close();
             }
         }
     }
@@ -205,17 +246,6 @@ final class OutOfCore {
         int parts = Math.min(threads.threads(), groups);
         threads.forEach(parts, (worker, p) -> SosKernel.lanes(flat, state, data, 0, count, frame, backward,
                 groups * p / parts * lanes, groups * (p + 1) / parts * lanes));
-    }
-
-    /** zi laid out [section][2][frame], each lane scaled by that lane's sample at frame t. */
-    private static double[] scaledState(double[] zi, double[] data, int t, int frame) {
-        double[] state = new double[zi.length * frame];
-        for (int k = 0; k < zi.length; k++) {
-            for (int lane = 0; lane < frame; lane++) {
-                state[k * frame + lane] = zi[k] * data[t * frame + lane];
-            }
-        }
-        return state;
     }
 
     private void causalMethod(io.vitalstream.dsp.CausalMethod method, SignalSource in, String sourceId, SignalSink out,

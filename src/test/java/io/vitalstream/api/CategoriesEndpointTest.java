@@ -86,7 +86,7 @@ class CategoriesEndpointTest {
     void badMethodParametersGet400NamingTheField() {
         Map<String, Map<String, Object>> cases = new HashMap<>();
         cases.put("kernel_size", Map.of("category", "advanced", "method", "convolution", "kernel_size", 4));
-        cases.put("kernel_size ", Map.of("category", "advanced", "method", "convolution", "kernel", "blur"));
+        cases.put("kernel", Map.of("category", "advanced", "method", "convolution", "kernel", "blur"));
         cases.put("measurement_noise", Map.of("category", "advanced", "method", "kalman", "measurement_noise", -1));
         cases.put("step_size", Map.of("category", "advanced", "method", "lms", "step_size", 5));
         cases.put("loss", Map.of("category", "advanced", "method", "optimization", "loss", "cubic"));

@@ -145,8 +145,8 @@ class FilterEndpointTest {
             "{\"filter_family\":\"fir\",\"filter_type\":\"highpass\",\"low_freq\":1,\"num_taps\":100}|num_taps|num_taps must be odd",
             "{\"filter_family\":\"median\",\"window_size\":4}|window_size|must be odd",
             "{\"filter_family\":\"savgol\",\"window_size\":11,\"polyorder\":11}|polyorder|polyorder must be between 0 and 10",
-            "{\"filter_family\":\"gaussian\",\"sigma\":0}|sigma|gaussian sigma",
-            "{\"filter_family\":\"ellip\",\"high_freq\":40,\"ripple_db\":50,\"stopband_db\":40}|ripple_db|ripple_db must be above 0 and at most 30",
+            "{\"filter_family\":\"gaussian\",\"sigma\":0}|sigma|sigma must be above 0, got 0",
+            "{\"filter_family\":\"ellip\",\"high_freq\":40,\"ripple_db\":50,\"stopband_db\":40}|ripple_db|ripple_db must be between 0 and 30, got 50",
             "{\"filter_type\":\"notch\",\"notch_freq\":400}|notch_freq|notch_freq 400 Hz must be below the Nyquist frequency 180 Hz",
     })
     void badParametersGetProblemJsonNamingTheField(String params, String field, String detail) {

@@ -86,7 +86,7 @@ class TimeParallelIirTest {
                         for (boolean zeroPhase : new boolean[] {false, true}) {
                             double[][] y = timeParallel(sos, x, zeroPhase, plan, Parallelism.of(POOL, 2));
                             for (int c = 0; c < channels; c++) {
-                                double[] ref = zeroPhase ? ZeroPhase.sequential(sos, x[c]) : SosFilter.sequential(sos, x[c]);
+                                double[] ref = zeroPhase ? SequentialReference.zeroPhase(sos, x[c]) : SequentialReference.causal(sos, x[c]);
                                 double err = maxAbsDiff(ref, y[c]) / peak(x[c]);
                                 String what = family + " " + response + " " + order + " " + java.util.Arrays.toString(edge)
                                         + (zeroPhase ? " zero-phase" : " causal") + ", channel " + c + " of " + channels;
@@ -155,8 +155,8 @@ class TimeParallelIirTest {
             double[][] zp = timeParallel(sos, x, true, plan, Parallelism.of(POOL, 2));
             double[][] causal = timeParallel(sos, x, false, plan, Parallelism.of(POOL, 2));
             for (int c = 0; c < channels; c++) {
-                assertArrayEquals(ZeroPhase.sequential(sos, x[c]), zp[c], 0.0, "zero-phase channel " + c);
-                assertArrayEquals(SosFilter.sequential(sos, x[c]), causal[c], 0.0, "causal channel " + c);
+                assertArrayEquals(SequentialReference.zeroPhase(sos, x[c]), zp[c], 0.0, "zero-phase channel " + c);
+                assertArrayEquals(SequentialReference.causal(sos, x[c]), causal[c], 0.0, "causal channel " + c);
             }
         }
     }

@@ -107,7 +107,7 @@ class PipelineExactnessTest {
         m.put("nlms predictor", List.of(new FilterSpec.Causal("nlms", new io.vitalstream.dsp.methods.AdaptiveFilter(
                 io.vitalstream.dsp.methods.AdaptiveFilter.Algorithm.NLMS, 8, 0.1, 0.99, 0.01, -1, 3))));
         m.put("spike", List.of(new FilterSpec.Windowed("spike", new io.vitalstream.dsp.methods.Hampel(11, 3))));
-        m.put("attention", List.of(new FilterSpec.Windowed("attention", new io.vitalstream.dsp.methods.Attention("linear", 7))));
+        m.put("attention", List.of(new FilterSpec.Windowed("attention", new io.vitalstream.dsp.methods.Attention(io.vitalstream.dsp.methods.Attention.Prior.LINEAR, 7))));
         m.put("wavelet", List.of(new FilterSpec.Whole("wavelet", new io.vitalstream.dsp.methods.WaveletDenoise(
                 io.vitalstream.dsp.methods.Wavelet.named("db4"), 3, true, null))));
         m.put("chain", List.of(new FilterSpec.Iir(ellip, false), new FilterSpec.Median(5), new FilterSpec.Iir(bandpass, true)));

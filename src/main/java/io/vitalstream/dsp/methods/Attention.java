@@ -3,7 +3,6 @@ package io.vitalstream.dsp.methods;
 import io.vitalstream.dsp.Smoothing;
 import io.vitalstream.dsp.WindowMethod;
 
-import java.util.Locale;
 
 /**
  * Self-attention over a sliding window of odd size w (default 5): each output is a weighted
@@ -16,9 +15,12 @@ import java.util.Locale;
  */
 public final class Attention implements WindowMethod {
 
+    /** The positional prior over the window. */
+    public enum Prior { UNIFORM, LINEAR, GAUSSIAN, EXPONENTIAL }
+
     private final double[] logPrior;
 
-    public Attention(String type, int size) {
+    public Attention(Prior prior, int size) {
         if (size < 3 || size > 101 || size % 2 == 0) {
             throw new IllegalArgumentException("attention window_size must be odd, from 3 to 101, got " + size);
         }
@@ -26,12 +28,11 @@ public final class Attention implements WindowMethod {
         logPrior = new double[size];
         double scale = Math.max(0.5, h / 2.0);
         for (int j = -h; j <= h; j++) {
-            double p = switch (type.toLowerCase(Locale.ROOT)) {
-                case "uniform" -> 1.0;
-                case "linear" -> 1.0 - Math.abs(j) / (h + 1.0);
-                case "gaussian" -> Math.exp(-j * (double) j / (2 * scale * scale));
-                case "exponential" -> Math.exp(-Math.abs(j) / scale);
-                default -> throw new IllegalArgumentException("unknown attention type '" + type + "'; use uniform, linear, gaussian or exponential");
+            double p = switch (prior) {
+                case UNIFORM -> 1.0;
+                case LINEAR -> 1.0 - Math.abs(j) / (h + 1.0);
+                case GAUSSIAN -> Math.exp(-j * (double) j / (2 * scale * scale));
+                case EXPONENTIAL -> Math.exp(-Math.abs(j) / scale);
             };
             logPrior[j + h] = Math.log(p);
         }

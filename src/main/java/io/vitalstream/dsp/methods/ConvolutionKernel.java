@@ -3,7 +3,6 @@ package io.vitalstream.dsp.methods;
 import io.vitalstream.dsp.Smoothing;
 import io.vitalstream.dsp.WindowMethod;
 
-import java.util.Locale;
 
 /**
  * A short centred kernel of odd size k (3 to 15), ends reflected (ndimage 'reflect'):
@@ -12,25 +11,26 @@ import java.util.Locale;
  */
 public final class ConvolutionKernel implements WindowMethod {
 
+    public enum Kind { SMOOTHING, SHARPENING, EDGE_DETECTION }
+
     private final double[] weights;
 
-    public ConvolutionKernel(String kind, int size) {
+    public ConvolutionKernel(Kind kind, int size) {
         if (size < 3 || size > 15 || size % 2 == 0) {
             throw new IllegalArgumentException("kernel_size must be odd, from 3 to 15, got " + size);
         }
         int h = size / 2;
         double[] w = new double[size];
-        switch (kind.toLowerCase(Locale.ROOT)) {
-            case "smoothing", "smooth" -> java.util.Arrays.fill(w, 1.0 / size);
-            case "sharpening", "sharpen" -> {
+        switch (kind) {
+            case SMOOTHING -> java.util.Arrays.fill(w, 1.0 / size);
+            case SHARPENING -> {
                 java.util.Arrays.fill(w, -1.0 / size);
                 w[h] += 2.0;
             }
-            case "edge_detection", "edge" -> {
+            case EDGE_DETECTION -> {
                 w[0] = -1.0 / (2 * h);
                 w[size - 1] = 1.0 / (2 * h);
             }
-            default -> throw new IllegalArgumentException("unknown kernel '" + kind + "'; use smoothing, sharpening or edge_detection");
         }
         this.weights = w;
     }

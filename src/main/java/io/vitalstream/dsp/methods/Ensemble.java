@@ -6,7 +6,6 @@ import io.vitalstream.dsp.WholeSignalMethod;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -38,17 +37,6 @@ public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Wor
         this.members = List.copyOf(members);
         this.combine = combine;
         this.seed = seed;
-    }
-
-    public static Combine parse(String s) {
-        return switch (s == null ? "mean" : s.toLowerCase(Locale.ROOT)) {
-            case "mean", "average" -> Combine.MEAN;
-            case "median", "voting" -> Combine.MEDIAN;
-            case "weighted", "stacking" -> Combine.WEIGHTED;
-            case "bagging" -> Combine.BAGGING;
-            case "boosting" -> Combine.BOOSTING;
-            default -> throw new IllegalArgumentException("unknown ensemble method '" + s + "'; use mean, median, weighted, bagging, boosting (or stacking, voting)");
-        };
     }
 
     @Override

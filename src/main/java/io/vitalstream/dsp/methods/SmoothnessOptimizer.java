@@ -2,7 +2,6 @@ package io.vitalstream.dsp.methods;
 
 import io.vitalstream.dsp.WholeSignalMethod;
 
-import java.util.Locale;
 
 /**
  * Signal smoothing as optimisation (a Whittaker smoother with a robust fidelity term):
@@ -43,15 +42,6 @@ public final class SmoothnessOptimizer implements WholeSignalMethod, io.vitalstr
         this.learningRate = learningRate;
         this.iterations = iterations;
         this.tolerance = tolerance;
-    }
-
-    public static Loss parseLoss(String s) {
-        return switch (s == null ? "mse" : s.toLowerCase(Locale.ROOT)) {
-            case "mse", "l2" -> Loss.MSE;
-            case "mae", "l1" -> Loss.MAE;
-            case "huber" -> Loss.HUBER;
-            default -> throw new IllegalArgumentException("unknown loss '" + s + "'; use mse, mae or huber");
-        };
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.vitalstream.dsp.neural;
 
 import io.vitalstream.dsp.WholeSignalMethod;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -53,24 +52,6 @@ public final class NeuralDenoiser implements WholeSignalMethod, io.vitalstream.d
         }
         this.epochs = epochs == null ? defaultEpochs : epochs;
         this.seed = seed;
-    }
-
-    public static int parseComplexity(String s) {
-        if (s == null) {
-            return 2;
-        }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "low" -> 2;
-            case "medium" -> 3;
-            case "high" -> 4;
-            default -> {
-                try {
-                    yield Integer.parseInt(s.trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("complexity must be 1 to 5 or low, medium, high; got '" + s + "'");
-                }
-            }
-        };
     }
 
     @Override

@@ -115,13 +115,13 @@ class MethodsTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = rnd.nextGaussian();
         }
-        double[] smooth = run(new FilterSpec.Windowed("convolution", new ConvolutionKernel("smoothing", 5)), x)[0];
+        double[] smooth = run(new FilterSpec.Windowed("convolution", new ConvolutionKernel(ConvolutionKernel.Kind.SMOOTHING, 5)), x)[0];
         assertArrayEquals(Smoothing.movingAverage(x, 5), smooth, 1e-12);
         double[] ramp = new double[100];
         for (int i = 0; i < ramp.length; i++) {
             ramp[i] = 3 * i;
         }
-        double[] edge = run(new FilterSpec.Windowed("convolution", new ConvolutionKernel("edge_detection", 7)), ramp)[0];
+        double[] edge = run(new FilterSpec.Windowed("convolution", new ConvolutionKernel(ConvolutionKernel.Kind.EDGE_DETECTION, 7)), ramp)[0];
         for (int i = 3; i < 97; i++) {
             assertEquals(3, edge[i], 1e-12);
         }
@@ -134,7 +134,7 @@ class MethodsTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (i < 1000 ? 0 : 10) + 0.5 * rnd.nextGaussian();
         }
-        double[] att = run(new FilterSpec.Windowed("attention", new Attention("gaussian", 9)), x)[0];
+        double[] att = run(new FilterSpec.Windowed("attention", new Attention(Attention.Prior.GAUSSIAN, 9)), x)[0];
         double[] box = Smoothing.movingAverage(x, 9);
         // across the step, attention stays closer to the true levels than a box of the same width
         double attErr = 0;

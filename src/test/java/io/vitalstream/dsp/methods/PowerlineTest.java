@@ -2,6 +2,7 @@ package io.vitalstream.dsp.methods;
 
 import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterParameters;
+import io.vitalstream.dsp.MethodParams;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class PowerlineTest {
     @Test
     void removesMainsAndHarmonicsButKeepsTheBand() {
         double fs = 500;
-        FilterSpec spec = FilterDesigner.design(FilterParameters.builder().category("artifact").method("powerline").build(), fs);
+        FilterSpec spec = FilterDesigner.design(FilterParameters.selecting("artifact", "powerline"), fs);
         FilterSpec.Iir iir = (FilterSpec.Iir) spec;
         assertEquals(4, iir.sos().count(), "50, 100, 150 and 200 Hz below the 250 Hz Nyquist");
         int n = 20_000;
@@ -42,8 +43,7 @@ class PowerlineTest {
         double[] y = Filtering.apply(spec, new double[][] {ten})[0];
         double loss = 20 * Math.log10(rms(y, 2000, n - 2000) / rms(ten, 2000, n - 2000));
         assertTrue(loss > -0.5, "10 Hz loses " + loss + " dB");
-        FilterSpec sixty = FilterDesigner.design(FilterParameters.builder().category("artifact").method("powerline").powerlineFreq(60.0)
-                .harmonics(1).build(), 360);
+        FilterSpec sixty = FilterDesigner.design(new MethodParams.Powerline(60.0, 30, 1, true), 360);
         assertEquals(1, ((FilterSpec.Iir) sixty).sos().count());
     }
 }
