@@ -33,7 +33,12 @@ public final class Filtering {
         return guarded(w.name(), () -> w.method().apply(channels));
     }
 
-    private static double[][] guarded(String name, java.util.function.Supplier<double[][]> run) {
+    /** A fitted method's fit on a sample, guarded as {@link #applyWhole}. */
+    public static FittedMethod.Fit fit(String name, FittedMethod method, double[][] sample) {
+        return guarded(name, () -> method.fit(sample));
+    }
+
+    private static <T> T guarded(String name, java.util.function.Supplier<T> run) {
         try {
             return run.get();
         } catch (IllegalArgumentException e) {

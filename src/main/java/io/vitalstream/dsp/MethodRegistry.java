@@ -29,7 +29,11 @@ public final class MethodRegistry {
      * A method (or a traditional family).
      *
      * @param streams how jobs run it on a file larger than memory: "exact" (chunk by chunk,
-     *                the same result as whole), or "whole" (the signal in memory)
+     *                the same result as whole), "fitted" (fitted on a bounded sample of the
+     *                recording, every frame when it fits, then applied chunk by chunk), or
+     *                "blocks" (overlapping blocks whose seams are below 1e-12 of the signal's
+     *                scale when the signal does not fit in memory), or "whole" (the signal in
+     *                memory)
      * @param live    whether it is causal and could filter a signal as it is recorded
      */
     public record Entry(String category, String name, List<String> aliases, List<Param> params, String streams, boolean live,
@@ -139,7 +143,7 @@ public final class MethodRegistry {
         Param smooth = num("smoothness", 10, 0.0, null, null, "lambda of the second-difference penalty");
         Param iterations = integer("iterations", 100, 1.0, 100_000.0, "iterations");
         Param lr = num("learning_rate", 0.01, 0.0, null, null, "gradient step");
-        e.add(new Entry("advanced", "optimization", List.of(), List.of(loss, smooth, iterations, TOLERANCE, lr), "whole", false,
+        e.add(new Entry("advanced", "optimization", List.of(), List.of(loss, smooth, iterations, TOLERANCE, lr), "blocks", false,
                 "Whittaker smoother (exact for mse, IRLS otherwise)"));
         e.add(new Entry("advanced", "gradient_descent", List.of(), List.of(lr, iterations, loss, smooth), "whole", false,
                 "the Whittaker objective by gradient descent"));
@@ -157,10 +161,10 @@ public final class MethodRegistry {
                 num("quality_factor", 30, 0.0, 10_000.0, null, "notch Q"), integer("harmonics", null, 1.0, null, "notches (default all below Nyquist)"),
                 zero), "exact", true, "mains notches at the frequency and its harmonics"));
         e.add(new Entry("artifact", "pca", List.of(), List.of(integer("n_components", null, 1.0, 4096.0, "components kept"),
-                num("variance_threshold", 0.95, 0.0, 1.0, null, "variance kept")), "whole", false, "multi-channel PCA reconstruction"));
+                num("variance_threshold", 0.95, 0.0, 1.0, null, "variance kept")), "fitted", false, "multi-channel PCA reconstruction"));
         e.add(new Entry("artifact", "ica", List.of(), List.of(new Param("exclude_components", "list", null, 0.0, null, null, List.of(), List.of(),
                         "components removed (default the most kurtotic)"), choice("ica_output", "reconstruct", List.of("reconstruct", "sources"),
-                        "what is returned"), integer("seed", 42, null, null, "random seed")), "whole", false, "FastICA artefact removal"));
+                        "what is returned"), integer("seed", 42, null, null, "random seed")), "fitted", false, "FastICA artefact removal"));
 
         List<Param> neural = List.of(new Param("complexity", "choice", "low", 1.0, 5.0, null, List.of("1", "2", "3", "4", "5", "low", "medium", "high"),
                         List.of(), "network size and epochs"), integer("epochs", null, 1.0, 2000.0, "training epochs (default by complexity)"),

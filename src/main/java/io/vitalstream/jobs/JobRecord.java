@@ -5,6 +5,7 @@ import io.vitalstream.pipeline.OutputFormat;
 import io.vitalstream.pipeline.Strategy;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything known about a job; persisted as JSON in its folder at every state change.
@@ -30,32 +31,40 @@ public record JobRecord(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        JobSpec spec) {
+        JobSpec spec,
+        List<String> notes) {
 
     public static JobRecord queued(String id, String inputName, Strategy strategy, String reason, long bytesIn, long samples,
                                    int channels, Double fs, OutputFormat outputFormat, JobSpec spec) {
         return new JobRecord(id, JobState.QUEUED, 0, 0, 0, strategy, reason, bytesIn, samples, channels, fs, inputName,
-                outputFormat, null, null, null, Instant.now(), null, null, spec);
+                outputFormat, null, null, null, Instant.now(), null, null, spec, List.of());
     }
 
     public JobRecord running(Strategy strategy, String reason, long bytesIn, long samples, int channels, double fs, int chunksTotal) {
         return new JobRecord(requestId, JobState.RUNNING, 0, 0, chunksTotal, strategy, reason, bytesIn, samples, channels, fs,
-                inputName, outputFormat, null, null, null, createdAt, startedAt == null ? Instant.now() : startedAt, null, spec);
+                inputName, outputFormat, null, null, null, createdAt, startedAt == null ? Instant.now() : startedAt, null, spec, notes);
     }
 
     public JobRecord started() {
         return new JobRecord(requestId, JobState.RUNNING, progress, chunksDone, chunksTotal, strategy, strategyReason, bytesIn,
-                samples, channels, samplingFreq, inputName, outputFormat, null, null, null, createdAt, Instant.now(), null, spec);
+                samples, channels, samplingFreq, inputName, outputFormat, null, null, null, createdAt, Instant.now(), null, spec, notes);
     }
 
     public JobRecord progressed(int done, int total) {
         double p = total == 0 ? 0 : Math.min(1.0, (double) done / total);
         return new JobRecord(requestId, state, p, done, total, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,
-                inputName, outputFormat, resultFile, outputDtype, error, createdAt, startedAt, finishedAt, spec);
+                inputName, outputFormat, resultFile, outputDtype, error, createdAt, startedAt, finishedAt, spec, notes);
     }
 
     public JobRecord finished(JobState end, String result, String error) {
         return finished(end, result, null, error);
+    }
+
+    /** What the run reported for the user (a fitted method's sample and components); empty for records written before notes. */
+    public JobRecord withNotes(List<String> runNotes) {
+        return new JobRecord(requestId, state, progress, chunksDone, chunksTotal, strategy, strategyReason, bytesIn, samples, channels,
+                samplingFreq, inputName, outputFormat, resultFile, outputDtype, error, createdAt, startedAt, finishedAt, spec,
+                List.copyOf(runNotes));
     }
 
     /** The strategy as the API names it ("auto" until chosen). */
@@ -67,6 +76,6 @@ public record JobRecord(
         double p = end == JobState.COMPLETED ? 1.0 : progress;
         int done = end == JobState.COMPLETED ? chunksTotal : chunksDone;
         return new JobRecord(requestId, end, p, done, chunksTotal, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,
-                inputName, outputFormat, result, dtype, error, createdAt, startedAt, Instant.now(), spec);
+                inputName, outputFormat, result, dtype, error, createdAt, startedAt, Instant.now(), spec, notes);
     }
 }

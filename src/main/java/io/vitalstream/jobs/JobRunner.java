@@ -103,6 +103,9 @@ public class JobRunner {
                 store.save(h.record);
             }, live -> h.live = live);
             end = JobState.COMPLETED;
+            synchronized (h) {
+                h.record = h.record.withNotes(control.notes());
+            }
             finish(h, end, r.result().getFileName().toString(), r.outputType(), null,
                     JobEvent.Type.filtering_complete, "Completed: " + r.samples() + " samples x " + r.channels() + " channel(s)");
         } catch (CancelledException e) {

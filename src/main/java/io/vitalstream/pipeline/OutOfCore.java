@@ -1,6 +1,8 @@
 package io.vitalstream.pipeline;
 
+import io.vitalstream.dsp.BlockMethod;
 import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.FittedMethod;
 import io.vitalstream.dsp.ForwardBackward;
 import io.vitalstream.dsp.OverlapAdd;
 import io.vitalstream.dsp.Parallelism;
@@ -51,9 +53,12 @@ final class OutOfCore {
     }
 
     /** Chunks this stage will report. */
-    static int chunksFor(FilterSpec spec, ChunkPlan plan, int channels) {
-        if (spec.streaming() == FilterSpec.Streaming.WHOLE) {
-            return 1;
+    static int chunksFor(FilterSpec spec, ChunkPlan plan, int channels, long wholeBudget) {
+        if (spec instanceof FilterSpec.Whole w) {
+            if (w.method() instanceof FittedMethod) {
+                return plan.count() + 1;
+            }
+            return byBlocks(w, plan.frames(), channels, wholeBudget) ? plan.count() : 1;
         }
         if (spec instanceof FilterSpec.Iir iir) {
             if (TimeParallelIir.cutsInTime(channels)) {
@@ -72,7 +77,7 @@ final class OutOfCore {
             case FilterSpec.Iir iir -> causal(iir.sos(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
             case FilterSpec.Causal c -> causalMethod(c.method(), in, sourceId, out, plan, control, label, streaming);
-            case FilterSpec.Whole w -> whole(w, in, out, control, label);
+            case FilterSpec.Whole w -> whole(w, in, out, plan, control, label);
             case FilterSpec.WindowFilter w -> windowed(w, in, out, plan, control, label, streaming);
         }
     }
@@ -272,11 +277,33 @@ final class OutOfCore {
     }
 
     /** Decoded whole (about three float64 copies), refused when that exceeds the job's share of the budget. */
-    private void whole(FilterSpec.Whole spec, SignalSource in, SignalSink out, RunControl control, String label) {
+    /** Bytes a whole-signal method holds: about three float64 copies of the signal. */
+    private static long wholeBytes(long frames, int channels) {
+        return frames * channels * 8L * 3;
+    }
+
+    private static boolean wholeFits(long frames, int channels, long wholeBudget) {
+        return wholeBytes(frames, channels) <= wholeBudget && frames * channels <= Integer.MAX_VALUE - 16;
+    }
+
+    /** Whether a whole-signal stage runs on overlapping blocks: it can, and the whole signal does not fit. */
+    private static boolean byBlocks(FilterSpec.Whole spec, long frames, int channels, long wholeBudget) {
+        return spec.method() instanceof BlockMethod b && b.overlap() > 0 && !wholeFits(frames, channels, wholeBudget);
+    }
+
+    private void whole(FilterSpec.Whole spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label) {
+        if (spec.method() instanceof FittedMethod fitted) {
+            fitted(spec.name(), fitted, in, out, plan, control, label);
+            return;
+        }
         long n = in.frames();
         int channels = in.channels();
-        long need = n * channels * 8L * 3;
-        if (need > wholeBudget || n * channels > Integer.MAX_VALUE - 16) {
+        if (byBlocks(spec, n, channels, wholeBudget)) {
+            blocks(spec, (BlockMethod) spec.method(), in, out, plan, control, label);
+            return;
+        }
+        long need = wholeBytes(n, channels);
+        if (!wholeFits(n, channels, wholeBudget)) {
             throw new io.vitalstream.error.TooLargeException("method '" + spec.name() + "' needs the whole signal in memory ("
                     + need / 1_000_000 + " MB decoded) but a job's share of vitalstream.max-memory-mb is " + wholeBudget / 1_000_000
                     + " MB; use a streaming method (see the README), fewer channels, or a larger budget");
@@ -298,6 +325,92 @@ final class OutOfCore {
         io.vitalstream.dsp.ChannelArrays.toFrames(y, interleaved);
         out.write(0, len, interleaved, 0, channels);
         control.chunkDone(join(label, "whole signal"));
+    }
+
+    /**
+     * A block method (the Whittaker smoother) on a recording too long for memory: each chunk's
+     * output is computed from the chunk and {@link BlockMethod#overlap()} samples of context on
+     * each side, and only the chunk's part is kept: seams below {@link BlockMethod#SEAM_TOLERANCE}
+     * of the signal's scale, whatever the chunk size.
+     */
+    private void blocks(FilterSpec.Whole spec, BlockMethod method, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control,
+                        String label) {
+        long n = in.frames();
+        int channels = in.channels();
+        long overlap = method.overlap();
+        long need = (plan.chunkFrames() + 2 * overlap) * channels * 8L * 3;
+        if (need > wholeBudget) {
+            throw new io.vitalstream.error.TooLargeException("method '" + spec.name() + "' runs on blocks with " + overlap
+                    + " samples of context each side (" + need / 1_000_000 + " MB decoded) but a job's share of vitalstream.max-memory-mb is "
+                    + wholeBudget / 1_000_000 + " MB; use a smaller smoothness, fewer channels, or a larger budget");
+        }
+        for (int k = 0; k < plan.count(); k++) {
+            long start = plan.start(k);
+            int len = plan.length(k);
+            long from = Math.max(0, start - overlap);
+            long to = Math.min(n, start + len + overlap);
+            int count = (int) (to - from);
+            double[] frames = new double[count * channels];
+            in.read(from, count, frames, 0, channels);
+            double[][] x = io.vitalstream.dsp.ChannelArrays.fromFrames(frames, count, channels);
+            double[][] y;
+            try {
+                y = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> method.apply(x));
+            } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
+                throw new CancelledException();
+            }
+            io.vitalstream.dsp.ChannelArrays.toFrames(y, frames);
+            out.write(start, len, frames, (int) (start - from) * channels, channels);
+            control.chunkDone(join(label, "block with " + overlap + " samples of context"));
+        }
+    }
+
+    /**
+     * A fitted method (PCA, ICA) on a recording of any length: fitted on every frame when they
+     * fit in the job's memory share (and {@link FittedMethod#MAX_FIT_FRAMES}), else on every
+     * k-th frame, the smallest stride that does; then the fitted map applied chunk by chunk.
+     * The sample and the fit's report go to the run's notes.
+     */
+    private void fitted(String name, FittedMethod method, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control,
+                        String label) {
+        long n = in.frames();
+        int channels = in.channels();
+        long byMemory = Math.max(2, wholeBudget / (8L * channels * FittedMethod.FIT_COPIES));
+        long stride = (n + Math.min(FittedMethod.MAX_FIT_FRAMES, byMemory) - 1) / Math.min(FittedMethod.MAX_FIT_FRAMES, byMemory);
+        int count = (int) ((n + stride - 1) / stride);
+        double[][] sample = new double[channels][count];
+        double[] buffer = new double[plan.chunkFrames() * channels];
+        for (int k = 0; k < plan.count(); k++) {
+            long start = plan.start(k);
+            int len = plan.length(k);
+            in.read(start, len, buffer, 0, channels);
+            for (long t = (start + stride - 1) / stride * stride; t < start + len; t += stride) {
+                int at = (int) (t - start) * channels;
+                for (int c = 0; c < channels; c++) {
+                    sample[c][(int) (t / stride)] = buffer[at + c];
+                }
+            }
+            control.checkpoint();
+        }
+        io.vitalstream.dsp.Work.require(java.util.List.of(new FilterSpec.Whole(name, method)), channels, count, maxWork);
+        FittedMethod.Fit fit;
+        try {
+            fit = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> io.vitalstream.dsp.Filtering.fit(name, method, sample));
+        } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
+            throw new CancelledException();
+        }
+        String sampled = stride == 1 ? "fitted on all " + n + " frames" : "fitted on every " + stride + "th frame (" + count + " of " + n
+                + " frames, within the job's memory share)";
+        control.note(fit.report() + "; " + sampled);
+        control.chunkDone(join(label, sampled));
+        for (int k = 0; k < plan.count(); k++) {
+            long start = plan.start(k);
+            int len = plan.length(k);
+            in.read(start, len, buffer, 0, channels);
+            fit.map().applyFrames(buffer, len, channels);
+            out.write(start, len, buffer, 0, channels);
+            control.chunkDone(join(label, "applying the fit"));
+        }
     }
 
     private void fir(FilterSpec.Fir fir, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,

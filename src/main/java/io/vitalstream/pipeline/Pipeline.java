@@ -109,7 +109,7 @@ public final class Pipeline {
         boolean standard = choice.strategy() == Strategy.STANDARD;
         int total = 0;
         for (FilterSpec s : stages) {
-            total += standard ? 1 : OutOfCore.chunksFor(s, plan, channels);
+            total += standard ? 1 : OutOfCore.chunksFor(s, plan, channels, settings.perJobBudget());
         }
         control.expect(total);
         onStart.accept(new RunInfo(choice, n, channels, fs, bytesIn, total));
@@ -187,6 +187,14 @@ public final class Pipeline {
         for (FilterSpec spec : stages) {
             double[][] in = x;
             try {
+                if (spec instanceof FilterSpec.Whole w && w.method() instanceof io.vitalstream.dsp.FittedMethod fitted) {
+                    // the same fit and map as FittedMethod.apply, with its report in the job's notes
+                    var fit = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> Filtering.fit(w.name(), fitted, in));
+                    control.note(fit.report() + "; fitted on all " + n + " frames");
+                    x = fit.map().apply(in);
+                    control.chunkDone("in memory");
+                    continue;
+                }
                 x = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> Filtering.apply(spec, in));
             } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
                 throw new CancelledException();

@@ -9,6 +9,7 @@ public final class RunControl {
     private final ProgressListener listener;
     private int done;
     private int total;
+    private final java.util.List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RunControl(ProgressListener listener) {
         this.listener = listener == null ? ProgressListener.NONE : listener;
@@ -46,6 +47,16 @@ public final class RunControl {
         if (cancelled.get()) {
             throw new CancelledException();
         }
+    }
+
+    /** Something the run decided that the user should know (a fitted method's sample and components). */
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** The notes so far, in order. */
+    public java.util.List<String> notes() {
+        return java.util.List.copyOf(notes);
     }
 
     void expect(int chunks) {

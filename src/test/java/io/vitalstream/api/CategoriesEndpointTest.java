@@ -80,6 +80,11 @@ class CategoriesEndpointTest {
         Response r = TestFiles.waitFor(id, "completed", "failed");
         r.then().log().ifValidationFails().body("state", equalTo("completed"));
         given().get("/api/filtering/jobs/" + id + "/result").then().statusCode(200);
+        if (params.get("method") instanceof String m && (m.equals("pca") || m.equals("ica"))) {
+            // fitted methods say what they were fitted on and what they found
+            r.then().body("notes", hasSize(1)).body("notes[0]", org.hamcrest.Matchers.allOf(
+                    org.hamcrest.Matchers.startsWith(m + ": "), org.hamcrest.Matchers.containsString("fitted on all 3000 frames")));
+        }
     }
 
     @Test

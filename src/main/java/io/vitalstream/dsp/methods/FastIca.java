@@ -1,6 +1,6 @@
 package io.vitalstream.dsp.methods;
 
-import io.vitalstream.dsp.WholeSignalMethod;
+import io.vitalstream.dsp.FittedMethod;
 
 import java.util.SplittableRandom;
 
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * (by default the one with the largest kurtosis: spikes and blinks are heavy-tailed); with
  * {@code sourcesOut} it returns the components themselves, scaled to unit variance.
  */
-public final class FastIca implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
+public final class FastIca implements FittedMethod, io.vitalstream.dsp.Work.Costed {
 
     private final long seed;
     private final int[] exclude;
@@ -25,8 +25,11 @@ public final class FastIca implements WholeSignalMethod, io.vitalstream.dsp.Work
         this.sourcesOut = sourcesOut;
     }
 
-    /** Unmixing result: sources[k][i] and the mixing matrix A (channels x components) with x = A s + mean. */
-    public record Result(double[][] sources, double[][] mixing, double[] means) {
+    /**
+     * Unmixing result: sources[k][i], the mixing matrix A (channels x components) with
+     * x = A s + mean, and the unmixing matrix (components x channels) with s = U (x - mean).
+     */
+    public record Result(double[][] sources, double[][] mixing, double[][] unmixing, double[] means) {
     }
 
     public Result separate(double[][] x) {
@@ -98,19 +101,30 @@ public final class FastIca implements WholeSignalMethod, io.vitalstream.dsp.Work
                 mixing[r][c] = s;
             }
         }
-        return new Result(sources, mixing, means);
+        return new Result(sources, mixing, multiply(w, k), means);
     }
 
+    /**
+     * The unmixing (sources out), or the mixing of every component but the excluded ones times
+     * the unmixing (reconstruction), about the channel means; the report gives each
+     * component's kurtosis and what was excluded, so a user can choose exclude_components.
+     */
     @Override
-    public double[][] apply(double[][] x) {
-        if (x.length < 2) {
-            throw new IllegalArgumentException("ica needs at least 2 channels, the signal has " + x.length);
+    public Fit fit(double[][] x) {
+        int ch = x.length;
+        if (ch < 2) {
+            throw new IllegalArgumentException("ica needs at least 2 channels, the signal has " + ch);
         }
         Result r = separate(x);
-        if (sourcesOut) {
-            return r.sources();
+        double[] kurtosis = new double[ch];
+        StringBuilder k = new StringBuilder();
+        for (int c = 0; c < ch; c++) {
+            kurtosis[c] = kurtosis(r.sources()[c]);
+            k.append(c == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f", kurtosis[c]));
         }
-        int ch = x.length;
+        if (sourcesOut) {
+            return new Fit(new Map(r.unmixing(), r.means(), new double[ch]), "ica: " + ch + " components out; kurtosis [" + k + "]");
+        }
         boolean[] drop = new boolean[ch];
         if (exclude != null) {
             for (int c : exclude) {
@@ -121,30 +135,27 @@ public final class FastIca implements WholeSignalMethod, io.vitalstream.dsp.Work
             }
         } else {
             int worst = 0;
-            double best = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < ch; c++) {
-                double kurt = kurtosis(r.sources()[c]);
-                if (kurt > best) {
-                    best = kurt;
+            for (int c = 1; c < ch; c++) {
+                if (kurtosis[c] > kurtosis[worst]) {
                     worst = c;
                 }
             }
             drop[worst] = true;
         }
-        int n = x[0].length;
-        double[][] out = new double[ch][n];
-        for (int row = 0; row < ch; row++) {
-            for (int i = 0; i < n; i++) {
-                double v = r.means()[row];
-                for (int c = 0; c < ch; c++) {
-                    if (!drop[c]) {
-                        v += r.mixing()[row][c] * r.sources()[c][i];
-                    }
+        double[][] m = new double[ch][ch];
+        StringBuilder dropped = new StringBuilder();
+        for (int c = 0; c < ch; c++) {
+            if (drop[c]) {
+                dropped.append(dropped.isEmpty() ? "" : ", ").append(c);
+                continue;
+            }
+            for (int row = 0; row < ch; row++) {
+                for (int j = 0; j < ch; j++) {
+                    m[row][j] += r.mixing()[row][c] * r.unmixing()[c][j];
                 }
-                out[row][i] = v;
             }
         }
-        return out;
+        return new Fit(new Map(m, r.means(), r.means().clone()), "ica: " + ch + " components, kurtosis [" + k + "]; excluded [" + dropped + "]");
     }
 
     static double kurtosis(double[] s) {
@@ -220,9 +231,9 @@ public final class FastIca implements WholeSignalMethod, io.vitalstream.dsp.Work
         return out;
     }
 
-    /** Whitening, then up to 500 fixed-point iterations over every sample of every component pair. */
+    /** Whitening, then up to 500 fixed-point iterations over every fitted sample of every component pair; then the map. */
     @Override
     public double work(int channels, long samples) {
-        return 10.0 * channels * channels * samples * 501;
+        return 10.0 * channels * channels * Math.min(samples, MAX_FIT_FRAMES) * 501 + 2.0 * channels * channels * samples;
     }
 }

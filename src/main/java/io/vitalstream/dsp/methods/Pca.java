@@ -1,6 +1,6 @@
 package io.vitalstream.dsp.methods;
 
-import io.vitalstream.dsp.WholeSignalMethod;
+import io.vitalstream.dsp.FittedMethod;
 
 /**
  * Multi-channel PCA denoising: project the centred channels on the principal components that
@@ -8,7 +8,7 @@ import io.vitalstream.dsp.WholeSignalMethod;
  * reconstruct. What the channels share is kept; what is spread thinly across components
  * (uncorrelated noise) is dropped.
  */
-public final class Pca implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
+public final class Pca implements FittedMethod, io.vitalstream.dsp.Work.Costed {
 
     private final Integer components;
     private final double varianceKept;
@@ -24,8 +24,9 @@ public final class Pca implements WholeSignalMethod, io.vitalstream.dsp.Work.Cos
         this.varianceKept = varianceKept;
     }
 
+    /** The projection on the kept components, V_k V_k^T, about the channel means. */
     @Override
-    public double[][] apply(double[][] x) {
+    public Fit fit(double[][] x) {
         int ch = x.length;
         if (ch < 2) {
             throw new IllegalArgumentException("pca needs at least 2 channels, the signal has " + ch);
@@ -33,16 +34,15 @@ public final class Pca implements WholeSignalMethod, io.vitalstream.dsp.Work.Cos
         double[] means = new double[ch];
         double[][] xc = SymmetricEigen.centre(x, means);
         SymmetricEigen eig = new SymmetricEigen(SymmetricEigen.covariance(xc));
-        int keep;
+        double total = 0;
+        for (double v : eig.values) {
+            total += Math.max(0, v);
+        }
+        int keep = ch;
         if (components != null) {
             keep = Math.min(components, ch);
         } else {
-            double total = 0;
-            for (double v : eig.values) {
-                total += Math.max(0, v);
-            }
             double acc = 0;
-            keep = ch;
             for (int k = 0; k < ch; k++) {
                 acc += Math.max(0, eig.values[k]);
                 if (total == 0 || acc / total >= varianceKept) {
@@ -51,30 +51,29 @@ public final class Pca implements WholeSignalMethod, io.vitalstream.dsp.Work.Cos
                 }
             }
         }
-        int n = x[0].length;
-        double[][] out = new double[ch][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < keep; k++) {
-                double score = 0;
+        double[][] projection = new double[ch][ch];
+        double kept = 0;
+        for (int k = 0; k < keep; k++) {
+            kept += Math.max(0, eig.values[k]);
+            for (int r = 0; r < ch; r++) {
                 for (int c = 0; c < ch; c++) {
-                    score += eig.vectors[c][k] * xc[c][i];
-                }
-                for (int c = 0; c < ch; c++) {
-                    out[c][i] += eig.vectors[c][k] * score;
+                    projection[r][c] += eig.vectors[r][k] * eig.vectors[c][k];
                 }
             }
         }
-        for (int c = 0; c < ch; c++) {
-            for (int i = 0; i < n; i++) {
-                out[c][i] += means[c];
-            }
+        StringBuilder variance = new StringBuilder();
+        for (int k = 0; k < ch; k++) {
+            variance.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4f", total == 0 ? 0 : Math.max(0, eig.values[k]) / total));
         }
-        return out;
+        String report = String.format(java.util.Locale.ROOT, "pca: kept %d of %d components, %.2f %% of the variance; explained variance ratios [%s]",
+                keep, ch, total == 0 ? 100.0 : 100 * kept / total, variance);
+        return new Fit(new Map(projection, means, means.clone()), report);
     }
 
     /** The covariance and the reconstruction: channels^2 per sample each. */
     @Override
     public double work(int channels, long samples) {
-        return 4.0 * channels * channels * samples + 10.0 * channels * channels * channels;
+        return 2.0 * channels * channels * Math.min(samples, MAX_FIT_FRAMES) + 2.0 * channels * channels * samples
+                + 10.0 * channels * channels * channels;
     }
 }

@@ -1,6 +1,6 @@
 package io.vitalstream.dsp.methods;
 
-import io.vitalstream.dsp.WholeSignalMethod;
+import io.vitalstream.dsp.BlockMethod;
 
 
 /**
@@ -15,7 +15,7 @@ import io.vitalstream.dsp.WholeSignalMethod;
  * "gradient_descent" takes {@code iterations} steps y <- y - lr grad J from y = x (vitalDSP's
  * lr 0.01, 100 iterations), stopping early when the gradient falls below the tolerance.
  */
-public final class SmoothnessOptimizer implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
+public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.dsp.Work.Costed {
 
     public enum Loss { MSE, MAE, HUBER }
 
@@ -51,6 +51,33 @@ public final class SmoothnessOptimizer implements WholeSignalMethod, io.vitalstr
             out[c] = gradientDescent ? descend(channels[c]) : solve(channels[c]);
         }
         return out;
+    }
+
+    /**
+     * The exact Whittaker smoother (mse, solved) runs on blocks: the inverse of I + lambda D'D
+     * decays as |z|^d with distance d, z the root inside the unit circle of
+     * lambda (z + 1/z - 2)^2 + 1 = 0, so a context of log(tolerance) / log|z| samples (plus 8)
+     * makes a block's edge invisible at its centre. The other losses weight each sample by a
+     * scale taken from the whole signal (huber) or iterate to a global tolerance: whole.
+     */
+    @Override
+    public int overlap() {
+        if (loss != Loss.MSE || gradientDescent) {
+            return 0;
+        }
+        if (lambda == 0) {
+            return 1;
+        }
+        // z + 1/z = u with (u - 2)^2 = -1/lambda: u = 2 + i/sqrt(lambda); z = (u - sqrt(u^2 - 4)) / 2
+        double ur = 2;
+        double ui = 1 / Math.sqrt(lambda);
+        double dr = ur * ur - ui * ui - 4;
+        double di = 2 * ur * ui;
+        double m = Math.hypot(dr, di);
+        double sr = Math.sqrt((m + dr) / 2);
+        double si = Math.copySign(Math.sqrt((m - dr) / 2), di);
+        double root = Math.min(Math.hypot(ur - sr, ui - si), Math.hypot(ur + sr, ui + si)) / 2;
+        return (int) Math.min(50_000_000, Math.ceil(Math.log(SEAM_TOLERANCE) / Math.log(root)) + 8);
     }
 
     /** J(y) for x: used by the tests to check descent. */
