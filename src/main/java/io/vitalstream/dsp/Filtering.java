@@ -33,6 +33,11 @@ public final class Filtering {
         return guarded(w.name(), () -> w.method().apply(channels));
     }
 
+    /** A trained method's model for one channel, guarded as {@link #applyWhole}. */
+    public static WindowMethod train(String name, TrainedMethod method, int channel, double[][] stretches) {
+        return guarded(name, () -> method.train(channel, stretches));
+    }
+
     /** A fitted method's fit on a sample, guarded as {@link #applyWhole}. */
     public static FittedMethod.Fit fit(String name, FittedMethod method, double[][] sample) {
         return guarded(name, () -> method.fit(sample));

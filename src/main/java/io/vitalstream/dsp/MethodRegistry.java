@@ -31,6 +31,8 @@ public final class MethodRegistry {
      * @param streams how jobs run it on a file larger than memory: "exact" (chunk by chunk,
      *                the same result as whole), "fitted" (fitted on a bounded sample of the
      *                recording, every frame when it fits, then applied chunk by chunk), or
+     *                "trained" (a model per channel trained on the recording, or on stretches
+     *                of it when it does not fit, then applied chunk by chunk with a halo),
      *                "blocks" (overlapping blocks whose seams are below 1e-12 of the signal's
      *                scale when the signal does not fit in memory), or "whole" (the signal in
      *                memory)
@@ -169,9 +171,9 @@ public final class MethodRegistry {
         List<Param> neural = List.of(new Param("complexity", "choice", "low", 1.0, 5.0, null, List.of("1", "2", "3", "4", "5", "low", "medium", "high"),
                         List.of(), "network size and epochs"), integer("epochs", null, 1.0, 2000.0, "training epochs (default by complexity)"),
                 integer("seed", 42, null, null, "random seed"));
-        e.add(new Entry("neural", "autoencoder", List.of(), neural, "whole", false, "denoising autoencoder trained on the signal"));
-        e.add(new Entry("neural", "lstm", List.of(), neural, "whole", false, "bidirectional LSTM predictor"));
-        e.add(new Entry("neural", "cnn", List.of(), neural, "whole", false, "blind-spot convolutional network (Noise2Self)"));
+        e.add(new Entry("neural", "autoencoder", List.of(), neural, "trained", false, "denoising autoencoder trained on the signal"));
+        e.add(new Entry("neural", "lstm", List.of(), neural, "trained", false, "bidirectional LSTM predictor"));
+        e.add(new Entry("neural", "cnn", List.of(), neural, "trained", false, "blind-spot convolutional network (Noise2Self)"));
 
         List<Param> ensemble = List.of(new Param("members", "list", null, null, 16.0, null, List.of(), List.of(),
                 "filter_params of the members (default kalman, convolution, optimization)"), integer("seed", 42, null, null, "random seed"));

@@ -3,6 +3,7 @@ package io.vitalstream.pipeline;
 import io.vitalstream.dsp.BlockMethod;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.FittedMethod;
+import io.vitalstream.dsp.TrainedMethod;
 import io.vitalstream.dsp.ForwardBackward;
 import io.vitalstream.dsp.OverlapAdd;
 import io.vitalstream.dsp.Parallelism;
@@ -55,7 +56,7 @@ final class OutOfCore {
     /** Chunks this stage will report. */
     static int chunksFor(FilterSpec spec, ChunkPlan plan, int channels, long wholeBudget) {
         if (spec instanceof FilterSpec.Whole w) {
-            if (w.method() instanceof FittedMethod) {
+            if (w.method() instanceof FittedMethod || w.method() instanceof TrainedMethod) {
                 return plan.count() + 1;
             }
             return byBlocks(w, plan.frames(), channels, wholeBudget) ? plan.count() : 1;
@@ -296,6 +297,10 @@ final class OutOfCore {
             fitted(spec.name(), fitted, in, out, plan, control, label);
             return;
         }
+        if (spec.method() instanceof TrainedMethod trained) {
+            trained(spec.name(), trained, in, out, plan, control, label);
+            return;
+        }
         long n = in.frames();
         int channels = in.channels();
         if (byBlocks(spec, n, channels, wholeBudget)) {
@@ -325,6 +330,62 @@ final class OutOfCore {
         io.vitalstream.dsp.ChannelArrays.toFrames(y, interleaved);
         out.write(0, len, interleaved, 0, channels);
         control.chunkDone(join(label, "whole signal"));
+    }
+
+    /**
+     * A trained method (the neural denoisers) on a recording of any length: each channel's
+     * model trained on the whole channel when the recording fits a job's memory share (three
+     * copies), else on stretches of {@link TrainedMethod#STRETCH_FRAMES} frames spread evenly
+     * over it, as many as fit; then applied chunk by chunk with a halo of the model's reach.
+     */
+    private void trained(String name, TrainedMethod method, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control,
+                         String label) {
+        long n = in.frames();
+        int channels = in.channels();
+        long byMemory = Math.max(TrainedMethod.STRETCH_FRAMES, wholeBudget / (8L * channels * 3));
+        int stretches;
+        int length;
+        if (n <= byMemory) {
+            stretches = 1;
+            length = (int) n;
+        } else {
+            length = TrainedMethod.STRETCH_FRAMES;
+            stretches = (int) Math.max(1, Math.min(byMemory / length, n / length));
+        }
+        double[][][] pieces = new double[channels][stretches][length];
+        double[] frames = new double[length * channels];
+        for (int k = 0; k < stretches; k++) {
+            long start = stretches == 1 ? 0 : (n - length) * k / (stretches - 1);
+            in.read(start, length, frames, 0, channels);
+            for (int i = 0; i < length; i++) {
+                for (int c = 0; c < channels; c++) {
+                    pieces[c][k][i] = frames[i * channels + c];
+                }
+            }
+            control.checkpoint();
+        }
+        io.vitalstream.dsp.WindowMethod[] models = new io.vitalstream.dsp.WindowMethod[channels];
+        int reach = 0;
+        for (int c = 0; c < channels; c++) {
+            int channel = c;
+            try {
+                models[c] = io.vitalstream.dsp.Cancellation.with(control::isCancelled,
+                        () -> io.vitalstream.dsp.Filtering.train(name, method, channel, pieces[channel]));
+            } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
+                throw new CancelledException();
+            }
+            pieces[c] = null;
+            reach = Math.max(reach, models[c].reach());
+        }
+        String sampled = stretches == 1 ? name + ": trained on all " + n + " frames"
+                : name + ": trained on " + stretches + " stretches of " + length + " frames spread over the recording (" + (long) stretches * length
+                        + " of " + n + " frames, within the job's memory share)";
+        control.note(sampled);
+        control.chunkDone(join(label, sampled));
+        int halo = reach;
+        byColumns(in, out, plan, control, join(label, "applying the trained model"), null,
+                (start, count) -> Smoothing.inputRange(n, start, count, halo),
+                (channel, column, from, start, count, y) -> models[channel].apply(column, from, n, start, count, y));
     }
 
     /**
@@ -420,7 +481,7 @@ final class OutOfCore {
         long n = in.frames();
         byColumns(in, out, plan, control, label, streaming,
                 (start, count) -> new long[] {oa.firstInput(start, delay), oa.endInput(start, count, delay, n)},
-                (column, from, start, count, y) -> oa.applyRange(
+                (channel, column, from, start, count, y) -> oa.applyRange(
                         (s, cnt, dest) -> System.arraycopy(column, (int) (s - from), dest, 0, cnt), n, start, count, delay, y));
     }
 
@@ -429,7 +490,7 @@ final class OutOfCore {
         long n = in.frames();
         int reach = spec.reach();
         byColumns(in, out, plan, control, label, streaming, (start, count) -> Smoothing.inputRange(n, start, count, reach),
-                (column, from, start, count, y) -> spec.applyRange(column, from, n, start, count, y));
+                (channel, column, from, start, count, y) -> spec.applyRange(column, from, n, start, count, y));
     }
 
     /** The input range [from, to) an output window [start, start + count) reads. */
@@ -439,7 +500,7 @@ final class OutOfCore {
 
     /** One channel's output window y[0..count) from its input column, which starts at frame {@code from}. */
     private interface ColumnFilter {
-        void apply(double[] column, long from, long start, int count, double[] y);
+        void apply(int channel, double[] column, long from, long start, int count, double[] y);
     }
 
     /** Per chunk: read the input window all channels need, filter each channel's column, write the chunk. */
@@ -464,7 +525,7 @@ final class OutOfCore {
                 for (int k = 0; k < len; k++) {
                     column[k] = window[k * channels + c];
                 }
-                filter.apply(column, r[0], start, count, y);
+                filter.apply(c, column, r[0], start, count, y);
                 for (int k = 0; k < count; k++) {
                     outBuf[k * channels + c] = y[k];
                 }
