@@ -2,6 +2,7 @@ package io.vitalstream.pipeline;
 
 import io.vitalstream.dsp.BlockMethod;
 import io.vitalstream.dsp.FilterSpec;
+import io.vitalstream.dsp.methods.Ensemble;
 import io.vitalstream.dsp.FittedMethod;
 import io.vitalstream.dsp.TrainedMethod;
 import io.vitalstream.dsp.ForwardBackward;
@@ -13,6 +14,8 @@ import io.vitalstream.dsp.SosFilter;
 import io.vitalstream.dsp.TimeParallelIir;
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.io.BinaryWriter;
+import io.vitalstream.io.SampleType;
 import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
 import io.vitalstream.kernels.SosKernel;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One filter stage over a source too large for memory, chunk by chunk, with output equal
@@ -59,6 +63,13 @@ final class OutOfCore {
             if (w.method() instanceof FittedMethod || w.method() instanceof TrainedMethod) {
                 return plan.count() + 1;
             }
+            if (w.method() instanceof Ensemble e && streamsMembers(e, plan.frames(), channels, wholeBudget)) {
+                int total = plan.count();
+                for (FilterSpec member : e.members()) {
+                    total += chunksFor(member, plan, channels, wholeBudget);
+                }
+                return total;
+            }
             return byBlocks(w, plan.frames(), channels, wholeBudget) ? plan.count() : 1;
         }
         if (spec instanceof FilterSpec.Iir iir) {
@@ -78,7 +89,7 @@ final class OutOfCore {
             case FilterSpec.Iir iir -> causal(iir.sos(), in, sourceId, out, plan, control, label, streaming);
             case FilterSpec.Fir fir -> fir(fir, in, out, plan, control, label, streaming);
             case FilterSpec.Causal c -> causalMethod(c.method(), in, sourceId, out, plan, control, label, streaming);
-            case FilterSpec.Whole w -> whole(w, in, out, plan, control, label);
+            case FilterSpec.Whole w -> whole(w, in, sourceId, out, plan, scratch, control, label);
             case FilterSpec.WindowFilter w -> windowed(w, in, out, plan, control, label, streaming);
         }
     }
@@ -292,7 +303,111 @@ final class OutOfCore {
         return spec.method() instanceof BlockMethod b && b.overlap() > 0 && !wholeFits(frames, channels, wholeBudget);
     }
 
-    private void whole(FilterSpec.Whole spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label) {
+    /** Whether an ensemble runs member by member over the file: it combines samples and the whole signal does not fit. */
+    private static boolean streamsMembers(Ensemble e, long frames, int channels, long wholeBudget) {
+        return e.combinesSamples() && !wholeFits(frames, channels, wholeBudget);
+    }
+
+    /**
+     * An ensemble that combines samples (mean, median, weighted) on a recording too long for
+     * memory: each member runs out of core (as it would alone) into a scratch file, the weights
+     * come from two passes over those files (the same sums as in memory), and the outputs are
+     * combined chunk by chunk. A member that cannot stream fails the job as it would alone.
+     */
+    private void ensemble(Ensemble e, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
+                          String label) throws InterruptedException {
+        List<FilterSpec> members = e.members();
+        int k = members.size();
+        int channels = in.channels();
+        long n = in.frames();
+        List<Path> files = new java.util.ArrayList<>();
+        List<SignalSource> outputs = new java.util.ArrayList<>();
+        try {
+            for (int m = 0; m < k; m++) {
+                Path file = scratch.resolve("member-" + System.identityHashCode(e) + "-" + m + ".f64");
+                files.add(file);
+                try (BinaryWriter tmp = BinaryWriter.raw(file, SampleType.FLOAT64, channels, n)) {
+                    run(members.get(m), in, sourceId, tmp, plan, scratch, control, join(label, "member " + (m + 1) + "/" + k), null);
+                    outputs.add(tmp.reopen(file));
+                }
+            }
+            double[][] qualities = new double[channels][k];
+            if (e.combine() == Ensemble.Combine.WEIGHTED) {
+                Ensemble.Quality[][] q = new Ensemble.Quality[k][channels];
+                for (int m = 0; m < k; m++) {
+                    for (int c = 0; c < channels; c++) {
+                        q[m][c] = new Ensemble.Quality(n);
+                    }
+                }
+                for (int p = 0; p < 2; p++) {
+                    boolean meanPass = p == 0;
+                    eachChunk(outputs, plan, channels, (start, len, ys) -> {
+                        for (int m = 0; m < k; m++) {
+                            for (int i = 0; i < len; i++) {
+                                for (int c = 0; c < channels; c++) {
+                                    if (meanPass) {
+                                        q[m][c].addToMean(ys[m][i * channels + c]);
+                                    } else {
+                                        q[m][c].addToVariances(ys[m][i * channels + c]);
+                                    }
+                                }
+                            }
+                        }
+                    });
+                }
+                for (int m = 0; m < k; m++) {
+                    for (int c = 0; c < channels; c++) {
+                        qualities[c][m] = q[m][c].value();
+                    }
+                }
+            }
+            double[][] weights = new double[channels][];
+            for (int c = 0; c < channels; c++) {
+                weights[c] = e.weights(qualities[c]);
+            }
+            double[] combined = new double[plan.chunkFrames() * channels];
+            double[][] sample = new double[k][channels];
+            double[] frame = new double[channels];
+            eachChunk(outputs, plan, channels, (start, len, ys) -> {
+                for (int i = 0; i < len; i++) {
+                    for (int m = 0; m < k; m++) {
+                        System.arraycopy(ys[m], i * channels, sample[m], 0, channels);
+                    }
+                    e.combineFrame(sample, weights, frame);
+                    System.arraycopy(frame, 0, combined, i * channels, channels);
+                }
+                out.write(start, len, combined, 0, channels);
+                control.chunkDone(join(label, "combining " + k + " members"));
+            });
+        } finally {
+            for (SignalSource s : outputs) {
+                s.close();
+            }
+            for (Path f : files) {
+                deleteQuietly(f);
+            }
+        }
+    }
+
+    private interface ChunkOfMembers {
+        void accept(long start, int len, double[][] frames);
+    }
+
+    /** The members' outputs chunk by chunk, in order. */
+    private static void eachChunk(List<SignalSource> outputs, ChunkPlan plan, int channels, ChunkOfMembers body) {
+        double[][] ys = new double[outputs.size()][plan.chunkFrames() * channels];
+        for (int i = 0; i < plan.count(); i++) {
+            long start = plan.start(i);
+            int len = plan.length(i);
+            for (int m = 0; m < outputs.size(); m++) {
+                outputs.get(m).read(start, len, ys[m], 0, channels);
+            }
+            body.accept(start, len, ys);
+        }
+    }
+
+    private void whole(FilterSpec.Whole spec, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
+                       String label) throws InterruptedException {
         if (spec.method() instanceof FittedMethod fitted) {
             fitted(spec.name(), fitted, in, out, plan, control, label);
             return;
@@ -303,6 +418,10 @@ final class OutOfCore {
         }
         long n = in.frames();
         int channels = in.channels();
+        if (spec.method() instanceof Ensemble e && streamsMembers(e, n, channels, wholeBudget)) {
+            ensemble(e, in, sourceId, out, plan, scratch, control, label);
+            return;
+        }
         if (byBlocks(spec, n, channels, wholeBudget)) {
             blocks(spec, (BlockMethod) spec.method(), in, out, plan, control, label);
             return;

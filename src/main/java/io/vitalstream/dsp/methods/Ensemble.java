@@ -39,6 +39,66 @@ public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Wor
         this.seed = seed;
     }
 
+    public List<FilterSpec> members() {
+        return members;
+    }
+
+    public Combine combine() {
+        return combine;
+    }
+
+    /** Whether the members' outputs are combined sample by sample (mean, median, weighted): a job can stream it. */
+    public boolean combinesSamples() {
+        return combine == Combine.MEAN || combine == Combine.MEDIAN || combine == Combine.WEIGHTED;
+    }
+
+    /**
+     * Frame i of the members' outputs (ys[m][c] their sample of channel c at that frame) combined
+     * into out[c]: the same arithmetic as {@link #apply}, for jobs that combine chunk by chunk.
+     */
+    public void combineFrame(double[][] ys, double[][] weights, double[] out) {
+        int k = ys.length;
+        double[] column = new double[k];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = combineSample(ys, c, weights[c], column);
+        }
+    }
+
+    private double combineSample(double[][] ys, int c, double[] weights, double[] column) {
+        int k = ys.length;
+        if (combine == Combine.MEDIAN) {
+            for (int m = 0; m < k; m++) {
+                column[m] = ys[m][c];
+            }
+            Arrays.sort(column);
+            return k % 2 == 1 ? column[k / 2] : 0.5 * (column[k / 2 - 1] + column[k / 2]);
+        }
+        double v = 0;
+        for (int m = 0; m < k; m++) {
+            v += weights[m] * ys[m][c];
+        }
+        return v;
+    }
+
+    /** Each member's weight for one channel from its qualities (weighted), or 1/k. */
+    public double[] weights(double[] qualities) {
+        int k = qualities.length;
+        double[] weights = new double[k];
+        if (combine == Combine.WEIGHTED) {
+            double sum = 0;
+            for (int m = 0; m < k; m++) {
+                weights[m] = qualities[m];
+                sum += weights[m];
+            }
+            for (int m = 0; m < k; m++) {
+                weights[m] = sum > 0 ? weights[m] / sum : 1.0 / k;
+            }
+        } else {
+            Arrays.fill(weights, 1.0 / k);
+        }
+        return weights;
+    }
+
     @Override
     public double[][] apply(double[][] x) {
         return switch (combine) {
@@ -63,34 +123,20 @@ public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Wor
         int k = ys.length;
         double[][] out = new double[ch][n];
         for (int c = 0; c < ch; c++) {
-            double[] weights = new double[k];
+            double[] qualities = new double[k];
             if (combine == Combine.WEIGHTED) {
-                double sum = 0;
                 for (int m = 0; m < k; m++) {
-                    weights[m] = quality(ys[m][c]);
-                    sum += weights[m];
+                    qualities[m] = quality(ys[m][c]);
                 }
-                for (int m = 0; m < k; m++) {
-                    weights[m] = sum > 0 ? weights[m] / sum : 1.0 / k;
-                }
-            } else {
-                Arrays.fill(weights, 1.0 / k);
             }
+            double[] weights = weights(qualities);
             double[] column = new double[k];
+            double[][] sample = new double[k][ch];
             for (int i = 0; i < n; i++) {
-                if (combine == Combine.MEDIAN) {
-                    for (int m = 0; m < k; m++) {
-                        column[m] = ys[m][c][i];
-                    }
-                    Arrays.sort(column);
-                    out[c][i] = k % 2 == 1 ? column[k / 2] : 0.5 * (column[k / 2 - 1] + column[k / 2]);
-                } else {
-                    double v = 0;
-                    for (int m = 0; m < k; m++) {
-                        v += weights[m] * ys[m][c][i];
-                    }
-                    out[c][i] = v;
+                for (int m = 0; m < k; m++) {
+                    sample[m][c] = ys[m][c][i];
                 }
+                out[c][i] = combineSample(sample, c, weights, column);
             }
         }
         return out;
@@ -98,24 +144,52 @@ public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Wor
 
     /** var(y) / var(diff y): high for smooth, strong outputs. */
     static double quality(double[] y) {
-        int n = y.length;
-        if (n < 3) {
-            return 1;
-        }
-        double mean = 0;
+        Quality q = new Quality(y.length);
         for (double v : y) {
+            q.addToMean(v);
+        }
+        for (double v : y) {
+            q.addToVariances(v);
+        }
+        return q.value();
+    }
+
+    /**
+     * {@link #quality} of a signal given in order, piece by piece: a first pass for the mean,
+     * a second for the variances (the same sums in the same order as over the whole array).
+     */
+    public static final class Quality {
+        private final long n;
+        private double mean;
+        private double var;
+        private double dvar;
+        private double previous;
+        private boolean started;
+
+        public Quality(long n) {
+            this.n = n;
+        }
+
+        public void addToMean(double v) {
             mean += v / n;
         }
-        double var = 0;
-        double dvar = 0;
-        for (int i = 0; i < n; i++) {
-            var += (y[i] - mean) * (y[i] - mean);
-            if (i > 0) {
-                double d = y[i] - y[i - 1];
+
+        public void addToVariances(double v) {
+            var += (v - mean) * (v - mean);
+            if (started) {
+                double d = v - previous;
                 dvar += d * d;
             }
+            previous = v;
+            started = true;
         }
-        return dvar == 0 ? (var == 0 ? 1 : 1e12) : var / dvar;
+
+        public double value() {
+            if (n < 3) {
+                return 1;
+            }
+            return dvar == 0 ? (var == 0 ? 1 : 1e12) : var / dvar;
+        }
     }
 
     private double[][] bagging(double[][] x) {
