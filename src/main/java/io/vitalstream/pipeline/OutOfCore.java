@@ -579,7 +579,7 @@ final class OutOfCore {
         } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
             throw new CancelledException();
         }
-        String sampled = stride == 1 ? "fitted on all " + n + " frames" : "fitted on every " + stride + "th frame (" + count + " of " + n
+        String sampled = stride == 1 ? "fitted on all " + n + " frames" : "fitted on every " + ordinal(stride) + " frame (" + count + " of " + n
                 + " frames, within the job's memory share)";
         control.note(fit.report() + "; " + sampled);
         control.chunkDone(join(label, sampled));
@@ -655,6 +655,18 @@ final class OutOfCore {
             }
             control.chunkDone(label);
         }
+    }
+
+    /** 2nd, 3rd, 17th, 21st... */
+    static String ordinal(long k) {
+        long tens = k % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch ((int) (k % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return k + suffix;
     }
 
     private static String join(String label, String pass) {
