@@ -34,3 +34,13 @@ fi
 # Maven: the wrapper (./mvnw) fetches the pinned Maven (.mvn/wrapper/maven-wrapper.properties)
 # from Maven Central on first use; it needs unzip or the JDK's jar tool, and curl or wget
 MVN="$PWD/mvnw"
+
+# For the benchmark scripts: the compiled classes and the app's libraries on a class path
+# ($APP_CP), packaging first when they are missing; and a source-file launch with the
+# JVM flags the engine needs, held to -Xmx256m ($HEAVY_JAVA).
+app_classpath() {
+  [ -f target/classes/io/vitalstream/pipeline/Pipeline.class ] && [ -d target/quarkus-app/lib/main ] \
+    || "$MVN" -B -q package -DskipTests -Dspotless.check.skip=true
+  APP_CP="target/classes:target/quarkus-app/lib/main/*"
+}
+HEAVY_JAVA="java -Xmx256m -XX:+UseSerialGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED"

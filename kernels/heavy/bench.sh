@@ -9,10 +9,8 @@ cd "$(dirname "$0")/../.."
 work=${1:-/tmp/vitalstream-heavy}
 big=${2:-4}
 mkdir -p "$work"
-[ -f target/classes/io/vitalstream/pipeline/Pipeline.class ] && [ -d target/quarkus-app/lib/main ] || "$MVN" -B -q package -DskipTests -Dspotless.check.skip=true
-cp="target/classes:target/quarkus-app/lib/main/*"
-run() { java -Xmx256m -XX:+UseSerialGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-          -cp "$cp" kernels/heavy/HeavyBench.java "$work" "$1" 8 memory_mapped 2>/dev/null | tail -n 1; }
+app_classpath
+run() { $HEAVY_JAVA -cp "$APP_CP" kernels/heavy/HeavyBench.java "$work" "$1" 8 memory_mapped 2>/dev/null | tail -n 1; }
 small=$(run 1)
 echo "$small"
 large=$(run "$big")

@@ -10,12 +10,10 @@ cd "$(dirname "$0")/../.."
 work=${1:-/tmp/vitalstream-whole}
 size=${2:-1}
 mkdir -p "$work"
-[ -f target/classes/io/vitalstream/pipeline/Pipeline.class ] && [ -d target/quarkus-app/lib/main ] || "$MVN" -B -q package -DskipTests -Dspotless.check.skip=true
-cp="target/classes:target/quarkus-app/lib/main/*"
+app_classpath
 lines=()
 for method in ica autoencoder ensemble wavelet; do
-  line=$(java -Xmx256m -XX:+UseSerialGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-           -cp "$cp" kernels/heavy/WholeMethodsBench.java "$work" "$size" "$method" 2>/dev/null | tail -n 1)
+  line=$($HEAVY_JAVA -cp "$APP_CP" kernels/heavy/WholeMethodsBench.java "$work" "$size" "$method" 2>/dev/null | tail -n 1)
   echo "$line"
   lines+=("$line")
 done
@@ -26,7 +24,7 @@ print("| method | input | completed | time | peak RSS | notes / error |")
 print("| --- | --- | --- | --- | --- | --- |")
 for r in rows:
     print(f"| {r['method']} | {r['input_bytes']/2**30:.2f} GiB float32 .npy, 8 channels | {'yes' if r['completed'] else 'no'} | {r['seconds']:.0f} s "
-          f"| {r['peak_rss_mb']:.0f} MB | {r['notes'] or r['error']} |")
+          f"| {r['peak_rss_mb']:.0f} MB | {r['notes'] or r['error'] or '—'} |")
 ica = next(r for r in rows if r["method"] == "ica")["ica"]
 if ica:
     print()

@@ -1,6 +1,5 @@
 package io.vitalstream.pipeline;
 
-import io.vitalstream.dsp.ChannelArrays;
 import io.vitalstream.dsp.FilterDesigner;
 import io.vitalstream.dsp.FilterParameters;
 import io.vitalstream.dsp.FilterSpec;
@@ -9,11 +8,6 @@ import io.vitalstream.dsp.design.IirFamily;
 import io.vitalstream.dsp.design.Response;
 import io.vitalstream.dsp.methods.Ensemble;
 import io.vitalstream.dsp.methods.Kalman;
-import io.vitalstream.io.Access;
-import io.vitalstream.io.BinaryWriter;
-import io.vitalstream.io.SampleType;
-import io.vitalstream.io.SignalFiles;
-import io.vitalstream.io.SignalSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,13 +36,13 @@ class EnsembleOutOfCoreTest {
 
     @TempDir
     Path dir;
-    private ChunkWorkers workers;
+    private OutOfCoreRuns runs;
     private double[][] x;
     private Path input;
 
     @BeforeEach
     void setUp() {
-        workers = new ChunkWorkers(2);
+        runs = new OutOfCoreRuns(dir);
         Random rnd = new Random(5);
         x = new double[CHANNELS][FRAMES];
         for (int c = 0; c < CHANNELS; c++) {
@@ -56,39 +50,25 @@ class EnsembleOutOfCoreTest {
                 x[c][i] = Math.sin(2 * Math.PI * (2 + c) * i / FS) + 0.4 * rnd.nextGaussian() + c;
             }
         }
-        double[] frames = new double[FRAMES * CHANNELS];
-        ChannelArrays.toFrames(x, frames);
-        input = dir.resolve("in.npy");
-        try (BinaryWriter w = BinaryWriter.npy(input, SampleType.FLOAT64, CHANNELS, FRAMES, false)) {
-            w.write(0, FRAMES, frames, 0, CHANNELS);
-        }
+        input = runs.write("in.npy", x);
     }
 
     @AfterEach
     void tearDown() {
-        workers.close();
+        runs.close();
     }
 
+    /** In the 3 MiB share, where three copies of the 1.6 MB signal do not fit. */
     private double[][] run(FilterSpec spec, long chunkBytes) throws Exception {
-        long mib = PipelineSettings.MIB;
-        // a 3 MiB share: three copies of the 1.6 MB signal do not fit
-        PipelineSettings small = new PipelineSettings(4 * mib, chunkBytes, 1, 1, mib, 2 * mib, mib, 1);
-        Path out = dir.resolve("out-" + System.nanoTime() + ".npy");
-        Path scratch = dir.resolve("scratch");
-        PipelineJob job = new PipelineJob(input, null, null, null, FS, fs -> List.of(spec), Strategy.MEMORY_MAPPED, OutputFormat.NPY, out,
-                scratch);
         List<String> messages = new java.util.ArrayList<>();
-        new Pipeline(small, null, workers).run(job, new RunControl((done, total, message) -> messages.add(message)), i -> { }, l -> { });
+        double[][] y = runs.run(input, FS, spec, OutOfCoreRuns.smallShare(chunkBytes), new RunControl((done, total, message) -> messages.add(message)));
         assertTrue(messages.get(messages.size() - 1).contains("combining 3 members"), messages.get(messages.size() - 1));
         assertEquals(messages.size(), Integer.parseInt(messages.get(0).replaceAll(".*chunk 1/(\\d+).*", "$1")), "the progress total counts every pass");
+        Path scratch = dir.resolve("scratch");
         try (Stream<Path> left = Files.exists(scratch) ? Files.list(scratch) : Stream.empty()) {
             assertEquals(0, left.count(), "the members' scratch files are removed");
         }
-        try (SignalSource s = SignalFiles.open(out, null, null, null, Access.MAPPED, null)) {
-            double[] frames = new double[FRAMES * CHANNELS];
-            s.read(0, FRAMES, frames, 0, CHANNELS);
-            return ChannelArrays.fromFrames(frames, FRAMES, CHANNELS);
-        }
+        return y;
     }
 
     @ParameterizedTest
@@ -113,14 +93,8 @@ class EnsembleOutOfCoreTest {
         double[][] expected = ((FilterSpec.Whole) spec).method().apply(x);
         double[][] y = run(spec, 1 << 16);
         for (int c = 0; c < CHANNELS; c++) {
-            double rms = 0;
-            double worst = 0;
-            for (int i = 0; i < FRAMES; i++) {
-                rms += x[c][i] * x[c][i];
-                worst = Math.max(worst, Math.abs(y[c][i] - expected[c][i]));
-            }
-            rms = Math.sqrt(rms / FRAMES);
-            assertTrue(worst <= 1e-9 * rms, combine + " channel " + c + ": " + worst / rms + " of the RMS from the in-memory ensemble");
+            double off = OutOfCoreRuns.worstOverRms(y[c], expected[c], x[c]);
+            assertTrue(off <= 1e-9, combine + " channel " + c + ": " + off + " of the RMS from the in-memory ensemble");
         }
     }
 }

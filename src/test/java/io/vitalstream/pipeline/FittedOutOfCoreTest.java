@@ -1,15 +1,9 @@
 package io.vitalstream.pipeline;
 
-import io.vitalstream.dsp.ChannelArrays;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.WholeSignalMethod;
 import io.vitalstream.dsp.methods.FastIca;
 import io.vitalstream.dsp.methods.Pca;
-import io.vitalstream.io.Access;
-import io.vitalstream.io.BinaryWriter;
-import io.vitalstream.io.SampleType;
-import io.vitalstream.io.SignalFiles;
-import io.vitalstream.io.SignalSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +29,14 @@ class FittedOutOfCoreTest {
 
     @TempDir
     Path dir;
-    private ChunkWorkers workers;
+    private OutOfCoreRuns runs;
     private double[][] clean;
     private double[][] blink;
     private Path input;
 
     @BeforeEach
     void setUp() {
-        workers = new ChunkWorkers(2);
+        runs = new OutOfCoreRuns(dir);
         // seven non-Gaussian background sources and one blink train, mixed; the blink reaches
         // only the two frontal channels
         Random rnd = new Random(7);
@@ -84,41 +78,22 @@ class FittedOutOfCoreTest {
                 blink[r][i] = mix[r][7] * sources[7][i];
             }
         }
-        double[] frames = new double[FRAMES * CHANNELS];
-        for (int i = 0; i < FRAMES; i++) {
-            for (int c = 0; c < CHANNELS; c++) {
-                frames[i * CHANNELS + c] = clean[c][i] + blink[c][i];
+        double[][] x = new double[CHANNELS][FRAMES];
+        for (int c = 0; c < CHANNELS; c++) {
+            for (int i = 0; i < FRAMES; i++) {
+                x[c][i] = clean[c][i] + blink[c][i];
             }
         }
-        input = dir.resolve("eeg.npy");
-        try (BinaryWriter w = BinaryWriter.npy(input, SampleType.FLOAT64, CHANNELS, FRAMES, false)) {
-            w.write(0, FRAMES, frames, 0, CHANNELS);
-        }
+        input = runs.write("eeg.npy", x);
     }
 
     @AfterEach
     void tearDown() {
-        workers.close();
+        runs.close();
     }
 
     private double[][] run(PipelineSettings settings, WholeSignalMethod method, RunControl control) throws Exception {
-        Path out = dir.resolve("out-" + System.nanoTime() + ".npy");
-        PipelineJob job = new PipelineJob(input, null, null, null, FS, fs -> List.of(new FilterSpec.Whole("fitted", method)),
-                Strategy.MEMORY_MAPPED, OutputFormat.NPY, out, dir.resolve("scratch"));
-        new Pipeline(settings, null, workers).run(job, control, i -> { }, l -> { });
-        try (SignalSource s = SignalFiles.open(out, null, null, null, Access.MAPPED, null)) {
-            double[] frames = new double[FRAMES * CHANNELS];
-            s.read(0, FRAMES, frames, 0, CHANNELS);
-            return ChannelArrays.fromFrames(frames, FRAMES, CHANNELS);
-        }
-    }
-
-    private static double rms(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v * v;
-        }
-        return Math.sqrt(s / x.length);
+        return runs.run(input, FS, new FilterSpec.Whole("fitted", method), settings, control);
     }
 
     /** a - b, about its mean: a constant offset is not a blink (ICA keeps each channel's mean, blinks' included). */
@@ -138,21 +113,20 @@ class FittedOutOfCoreTest {
 
     @Test
     void icaRemovesTheBlinksFromAStridedSampleWithinASmallShare() throws Exception {
-        long mib = PipelineSettings.MIB;
-        // a 3 MiB share: the 12.8 MB signal is fitted on every 17th frame
-        PipelineSettings small = new PipelineSettings(4 * mib, 256 * 1024, 1, 1, mib, 2 * mib, mib, 1);
+        // in the 3 MiB share, the 12.8 MB signal is fitted on every 17th frame
+        PipelineSettings small = OutOfCoreRuns.smallShare(256 * 1024);
         RunControl control = new RunControl(null);
         double[][] y = run(small, new FastIca(42, null, false), control);
         String note = String.join("; ", control.notes());
         assertTrue(note.contains("every 17th frame"), note);
         assertTrue(note.contains("kurtosis") && note.contains("excluded"), note);
         for (int c = 0; c < 2; c++) {
-            double left = 20 * Math.log10(rms(minus(y[c], clean[c])) / rms(minus(blink[c], new double[FRAMES])));
+            double left = 20 * Math.log10(OutOfCoreRuns.rms(minus(y[c], clean[c])) / OutOfCoreRuns.rms(minus(blink[c], new double[FRAMES])));
             assertTrue(left < -20, "frontal channel " + c + ": the blinks lost only " + -left + " dB");
             System.out.printf("ICA fitted on every 17th frame: frontal channel %d keeps %.1f dB of its blinks%n", c, left);
         }
         for (int c = 2; c < CHANNELS; c++) {
-            double change = rms(minus(y[c], clean[c])) / rms(clean[c]);
+            double change = OutOfCoreRuns.rms(minus(y[c], clean[c])) / OutOfCoreRuns.rms(clean[c]);
             assertTrue(change < 0.01, "channel " + c + " changed by " + change * 100 + " % RMS");
             System.out.printf("ICA fitted on every 17th frame: channel %d changed by %.2f %% RMS%n", c, change * 100);
         }
@@ -160,9 +134,8 @@ class FittedOutOfCoreTest {
 
     @Test
     void aRecordingThatFitsIsFittedOnEveryFrameAndGivesTheInMemoryBits() throws Exception {
-        double[][] x = new double[CHANNELS][];
+        double[][] x = new double[CHANNELS][FRAMES];
         for (int c = 0; c < CHANNELS; c++) {
-            x[c] = new double[FRAMES];
             for (int i = 0; i < FRAMES; i++) {
                 x[c][i] = clean[c][i] + blink[c][i];
             }

@@ -1,20 +1,13 @@
 package io.vitalstream.pipeline;
 
-import io.vitalstream.dsp.ChannelArrays;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.neural.NeuralDenoiser;
-import io.vitalstream.io.Access;
-import io.vitalstream.io.BinaryWriter;
-import io.vitalstream.io.SampleType;
-import io.vitalstream.io.SignalFiles;
-import io.vitalstream.io.SignalSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,27 +25,20 @@ class TrainedOutOfCoreTest {
 
     @TempDir
     Path dir;
-    private ChunkWorkers workers;
+    private OutOfCoreRuns runs;
 
     @BeforeEach
     void setUp() {
-        workers = new ChunkWorkers(2);
+        runs = new OutOfCoreRuns(dir);
     }
 
     @AfterEach
     void tearDown() {
-        workers.close();
+        runs.close();
     }
 
     private Path write(double[][] x) {
-        int n = x[0].length;
-        double[] frames = new double[n * CHANNELS];
-        ChannelArrays.toFrames(x, frames);
-        Path input = dir.resolve("in-" + n + ".npy");
-        try (BinaryWriter w = BinaryWriter.npy(input, SampleType.FLOAT64, CHANNELS, n, false)) {
-            w.write(0, n, frames, 0, CHANNELS);
-        }
-        return input;
+        return runs.write("in-" + x[0].length + ".npy", x);
     }
 
     private static double[][] signal(int n, double noise, long seed) {
@@ -66,16 +52,8 @@ class TrainedOutOfCoreTest {
         return x;
     }
 
-    private double[][] run(Path input, int n, PipelineSettings settings, NeuralDenoiser method, RunControl control) throws Exception {
-        Path out = dir.resolve("out-" + System.nanoTime() + ".npy");
-        PipelineJob job = new PipelineJob(input, null, null, null, FS, fs -> List.of(new FilterSpec.Whole("neural", method)),
-                Strategy.MEMORY_MAPPED, OutputFormat.NPY, out, dir.resolve("scratch"));
-        new Pipeline(settings, null, workers).run(job, control, i -> { }, l -> { });
-        try (SignalSource s = SignalFiles.open(out, null, null, null, Access.MAPPED, null)) {
-            double[] frames = new double[n * CHANNELS];
-            s.read(0, n, frames, 0, CHANNELS);
-            return ChannelArrays.fromFrames(frames, n, CHANNELS);
-        }
+    private double[][] run(Path input, PipelineSettings settings, NeuralDenoiser method, RunControl control) throws Exception {
+        return runs.run(input, FS, new FilterSpec.Whole("neural", method), settings, control);
     }
 
     @Test
@@ -88,7 +66,7 @@ class TrainedOutOfCoreTest {
             double[][] expected = method.apply(x);
             for (long chunkBytes : new long[] {64, 4096, 1 << 20}) {
                 RunControl control = new RunControl(null);
-                double[][] y = run(input, n, PipelineSettings.defaults().withChunkBytes(chunkBytes), method, control);
+                double[][] y = run(input, PipelineSettings.defaults().withChunkBytes(chunkBytes), method, control);
                 for (int c = 0; c < CHANNELS; c++) {
                     assertArrayEquals(expected[c], y[c], 0.0, kind + ", chunks of " + chunkBytes + " bytes, channel " + c);
                 }
@@ -103,11 +81,10 @@ class TrainedOutOfCoreTest {
         double[][] clean = signal(n, 0, 2);
         double[][] x = signal(n, 0.5, 2);
         Path input = write(x);
-        long mib = PipelineSettings.MIB;
-        // a 3 MiB share: 65 536 frames of two channels, four stretches of 16 384
-        PipelineSettings small = new PipelineSettings(4 * mib, 256 * 1024, 1, 1, mib, 2 * mib, mib, 1);
+        // the 3 MiB share holds 65 536 frames of two channels: four stretches of 16 384
+        PipelineSettings small = OutOfCoreRuns.smallShare(256 * 1024);
         RunControl control = new RunControl(null);
-        double[][] y = run(input, n, small, new NeuralDenoiser(NeuralDenoiser.Kind.CNN, 1, 20, 42), control);
+        double[][] y = run(input, small, new NeuralDenoiser(NeuralDenoiser.Kind.CNN, 1, 20, 42), control);
         String note = control.notes().get(0);
         assertTrue(note.contains("trained on 4 stretches of 16384 frames"), note);
         for (int c = 0; c < CHANNELS; c++) {

@@ -194,16 +194,7 @@ public final class NeuralDenoiser implements TrainedMethod, io.vitalstream.dsp.W
      * Windows of 32 at every multiple of 8 before n - 32, and at n - 32; each sample the mean
      * of the reconstructions of the windows that cover it, taken in order of their starts.
      */
-    private static final class AutoencoderModel implements WindowMethod {
-        private final Mlp net;
-        private final double mean;
-        private final double std;
-
-        AutoencoderModel(Mlp net, double mean, double std) {
-            this.net = net;
-            this.mean = mean;
-            this.std = std;
-        }
+    private record AutoencoderModel(Mlp net, double mean, double std) implements WindowMethod {
 
         @Override
         public int reach() {
@@ -278,16 +269,7 @@ public final class NeuralDenoiser implements TrainedMethod, io.vitalstream.dsp.W
     }
 
     /** Each sample predicted from its context alone. */
-    private static final class BlindSpotModel implements WindowMethod {
-        private final Mlp net;
-        private final double mean;
-        private final double std;
-
-        BlindSpotModel(Mlp net, double mean, double std) {
-            this.net = net;
-            this.mean = mean;
-            this.std = std;
-        }
+    private record BlindSpotModel(Mlp net, double mean, double std) implements WindowMethod {
 
         @Override
         public int reach() {
@@ -329,20 +311,9 @@ public final class NeuralDenoiser implements TrainedMethod, io.vitalstream.dsp.W
      * window winning; backward the same on the reversed channel; the two averaged (either
      * alone where the other has no prediction).
      */
-    private static final class LstmModel implements WindowMethod {
+    private record LstmModel(Lstm forward, Lstm backward, double mean, double std) implements WindowMethod {
         private static final int STEPS = WINDOW;
         private static final int WARM = STEPS / 4;
-        private final Lstm forward;
-        private final Lstm backward;
-        private final double mean;
-        private final double std;
-
-        LstmModel(Lstm forward, Lstm backward, double mean, double std) {
-            this.forward = forward;
-            this.backward = backward;
-            this.mean = mean;
-            this.std = std;
-        }
 
         @Override
         public int reach() {
