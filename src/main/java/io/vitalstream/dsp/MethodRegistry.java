@@ -149,7 +149,7 @@ public final class MethodRegistry {
         Param lr = num("learning_rate", 0.01, 0.0, null, null, "gradient step");
         e.add(new Entry("advanced", "optimization", List.of(), List.of(loss, smooth, iterations, TOLERANCE, lr), "blocks", false,
                 "Whittaker smoother (exact for mse, IRLS otherwise)"));
-        e.add(new Entry("advanced", "gradient_descent", List.of(), List.of(lr, iterations, loss, smooth), "whole", false,
+        e.add(new Entry("advanced", "gradient_descent", List.of(), List.of(lr, iterations, loss, smooth), "blocks", false,
                 "the Whittaker objective by gradient descent"));
 
         e.add(new Entry("artifact", "baseline", List.of(), List.of(num("low_freq", 0.5, 0.0, null, "Hz", "high-pass cut-off"),

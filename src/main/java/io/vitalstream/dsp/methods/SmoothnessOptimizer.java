@@ -57,12 +57,20 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
      * The exact Whittaker smoother (mse, solved) runs on blocks: the inverse of I + lambda D'D
      * decays as |z|^d with distance d, z the root inside the unit circle of
      * lambda (z + 1/z - 2)^2 + 1 = 0, so a context of log(tolerance) / log|z| samples (plus 8)
-     * makes a block's edge invisible at its centre. The other losses weight each sample by a
-     * scale taken from the whole signal (huber) or iterate to a global tolerance: whole.
+     * makes a block's edge invisible at its centre. Gradient descent (mse, mae) moves each
+     * sample by its neighbours two away per step, so a context of 2 x iterations (plus 8) gives
+     * the whole signal's arithmetic exactly, up to the early stop: the whole signal stops when
+     * every gradient is below the tolerance, a block cannot know that and takes its remaining
+     * steps, each moving a sample by less than learning_rate x tolerance. IRLS (mae, huber)
+     * stops on a global change and huber weights by a global scale: whole.
      */
     @Override
     public int overlap() {
-        if (loss != Loss.MSE || gradientDescent) {
+        if (gradientDescent) {
+            // each step couples a sample to its neighbours two away; huber's scale is global
+            return loss == Loss.HUBER ? 0 : (int) Math.min(Integer.MAX_VALUE / 4, 2L * iterations + 8);
+        }
+        if (loss != Loss.MSE) {
             return 0;
         }
         if (lambda == 0) {
