@@ -64,7 +64,8 @@ final class OutOfCore {
                 return plan.count() + 1;
             }
             if (w.method() instanceof Ensemble e && streamsMembers(e, plan.frames(), channels, wholeBudget)) {
-                int total = plan.count();
+                // members, then combining (one pass), or boosting (a residual and an update pass per further member)
+                int total = e.combine() == Ensemble.Combine.BOOSTING ? 2 * plan.count() * (e.members().size() - 1) : plan.count();
                 for (FilterSpec member : e.members()) {
                     total += chunksFor(member, plan, channels, wholeBudget);
                 }
@@ -303,9 +304,94 @@ final class OutOfCore {
         return spec.method() instanceof BlockMethod b && b.overlap() > 0 && !wholeFits(frames, channels, wholeBudget);
     }
 
-    /** Whether an ensemble runs member by member over the file: it combines samples and the whole signal does not fit. */
+    /**
+     * Whether an ensemble runs member by member over the file: it combines samples or boosts,
+     * and the whole signal does not fit.
+     */
     private static boolean streamsMembers(Ensemble e, long frames, int channels, long wholeBudget) {
-        return e.combinesSamples() && !wholeFits(frames, channels, wholeBudget);
+        return (e.combinesSamples() || e.combine() == Ensemble.Combine.BOOSTING) && !wholeFits(frames, channels, wholeBudget);
+    }
+
+    /** A stage's output over {@code in} into a float64 scratch file, reopened as a source. */
+    private SignalSource runInto(FilterSpec spec, SignalSource in, String sourceId, Path file, ChunkPlan plan, Path scratch, RunControl control,
+                                 String label) throws InterruptedException {
+        try (BinaryWriter tmp = BinaryWriter.raw(file, SampleType.FLOAT64, in.channels(), in.frames())) {
+            run(spec, in, sourceId, tmp, plan, scratch, control, label, null);
+            return tmp.reopen(file);
+        }
+    }
+
+    /**
+     * Boosting on a recording too long for memory, the in-memory arithmetic pass by pass: the
+     * first member's output y into a scratch file; for each further member the residual x - y
+     * into a scratch file, the member over it, and y + 0.5 f written (to the result after the
+     * last member).
+     */
+    private void boosting(Ensemble e, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
+                          String label) throws InterruptedException {
+        List<FilterSpec> members = e.members();
+        int k = members.size();
+        if (k == 1) {
+            run(members.get(0), in, sourceId, out, plan, scratch, control, join(label, "member 1/1"), null);
+            return;
+        }
+        int channels = in.channels();
+        long n = in.frames();
+        String tag = "boost-" + System.identityHashCode(e) + "-";
+        List<Path> files = new java.util.ArrayList<>();
+        SignalSource y = null;
+        try {
+            files.add(scratch.resolve(tag + "y0.f64"));
+            y = runInto(members.get(0), in, sourceId, files.get(0), plan, scratch, control, join(label, "member 1/" + k));
+            for (int m = 1; m < k; m++) {
+                Path rFile = scratch.resolve(tag + "r" + m + ".f64");
+                files.add(rFile);
+                SignalSource current = y;
+                SignalSource residual;
+                try (BinaryWriter r = BinaryWriter.raw(rFile, SampleType.FLOAT64, channels, n)) {
+                    eachChunk(List.of(in, current), plan, channels, (start, len, xy) -> {
+                        for (int i = 0; i < len * channels; i++) {
+                            xy[0][i] = xy[0][i] - xy[1][i];
+                        }
+                        r.write(start, len, xy[0], 0, channels);
+                        control.chunkDone(join(label, "residual"));
+                    });
+                    residual = r.reopen(rFile);
+                }
+                Path fFile = scratch.resolve(tag + "f" + m + ".f64");
+                files.add(fFile);
+                try (residual; SignalSource f = runInto(members.get(m), residual, null, fFile, plan, scratch, control,
+                        join(label, "member " + (m + 1) + "/" + k))) {
+                    Path yFile = scratch.resolve(tag + "y" + m + ".f64");
+                    boolean last = m == k - 1;
+                    if (!last) {
+                        files.add(yFile);
+                    }
+                    try (BinaryWriter next = last ? null : BinaryWriter.raw(yFile, SampleType.FLOAT64, channels, n)) {
+                        SignalSink target = last ? out : next;
+                        eachChunk(List.of(current, f), plan, channels, (start, len, yf) -> {
+                            for (int i = 0; i < len * channels; i++) {
+                                yf[0][i] += 0.5 * yf[1][i];
+                            }
+                            target.write(start, len, yf[0], 0, channels);
+                            control.chunkDone(join(label, "boosting"));
+                        });
+                        current.close();
+                        y = null;
+                        if (!last) {
+                            y = next.reopen(yFile);
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (y != null) {
+                y.close();
+            }
+            for (Path f : files) {
+                deleteQuietly(f);
+            }
+        }
     }
 
     /**
@@ -419,7 +505,11 @@ final class OutOfCore {
         long n = in.frames();
         int channels = in.channels();
         if (spec.method() instanceof Ensemble e && streamsMembers(e, n, channels, wholeBudget)) {
-            ensemble(e, in, sourceId, out, plan, scratch, control, label);
+            if (e.combine() == Ensemble.Combine.BOOSTING) {
+                boosting(e, in, sourceId, out, plan, scratch, control, label);
+            } else {
+                ensemble(e, in, sourceId, out, plan, scratch, control, label);
+            }
             return;
         }
         if (byBlocks(spec, n, channels, wholeBudget)) {
