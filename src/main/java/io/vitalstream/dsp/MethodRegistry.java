@@ -31,9 +31,8 @@ public final class MethodRegistry {
      * @param streams how jobs run it on a file larger than memory: "exact" (chunk by chunk,
      *                the same result as whole), "fitted" (fitted on a bounded sample of the
      *                recording, every frame when it fits, then applied chunk by chunk), or
-     *                "members" (an ensemble that combines samples or boosts: each member runs
-     *                as it would alone, into a scratch file, and the outputs are combined
-     *                chunk by chunk), "trained" (a model per channel trained on the recording, or on stretches
+     *                "members" (an ensemble: each member runs as it would alone, into a
+     *                scratch file, and the outputs are combined chunk by chunk), "trained" (a model per channel trained on the recording, or on stretches
      *                of it when it does not fit, then applied chunk by chunk with a halo),
      *                "blocks" (overlapping blocks whose seams are below 1e-12 of the signal's
      *                scale when the signal does not fit in memory), or "whole" (the signal in
@@ -182,7 +181,7 @@ public final class MethodRegistry {
         e.add(new Entry("ensemble", "mean", List.of(), ensemble, "members", false, "sample-wise mean of the members"));
         e.add(new Entry("ensemble", "median", List.of("voting"), ensemble, "members", false, "sample-wise median"));
         e.add(new Entry("ensemble", "weighted", List.of("stacking"), ensemble, "members", false, "quality-weighted mean"));
-        e.add(new Entry("ensemble", "bagging", List.of(), ensemble, "whole", false, "residual bootstrap"));
+        e.add(new Entry("ensemble", "bagging", List.of(), ensemble, "members", false, "residual bootstrap"));
         e.add(new Entry("ensemble", "boosting", List.of(), ensemble, "members", false, "residual boosting"));
         return List.copyOf(e);
     }

@@ -64,10 +64,17 @@ final class OutOfCore {
                 return plan.count() + 1;
             }
             if (w.method() instanceof Ensemble e && streamsMembers(e, plan.frames(), channels, wholeBudget)) {
-                // members, then combining (one pass), or boosting (a residual and an update pass per further member)
-                int total = e.combine() == Ensemble.Combine.BOOSTING ? 2 * plan.count() * (e.members().size() - 1) : plan.count();
+                // members, then: combining (one pass); boosting (a residual and an update pass per
+                // further member); bagging (per round a resampling pass, the member, a summing
+                // pass; then the mean)
+                int total = switch (e.combine()) {
+                    case BOOSTING -> 2 * plan.count() * (e.members().size() - 1);
+                    case BAGGING -> plan.count() + Ensemble.BAG_ROUNDS * e.members().size() * (bagPieces(plan) + plan.count());
+                    case MEAN, MEDIAN, WEIGHTED -> plan.count();
+                };
+                int perMember = e.combine() == Ensemble.Combine.BAGGING ? 1 + Ensemble.BAG_ROUNDS : 1;
                 for (FilterSpec member : e.members()) {
-                    total += chunksFor(member, plan, channels, wholeBudget);
+                    total += perMember * chunksFor(member, plan, channels, wholeBudget);
                 }
                 return total;
             }
@@ -305,11 +312,10 @@ final class OutOfCore {
     }
 
     /**
-     * Whether an ensemble runs member by member over the file: it combines samples or boosts,
-     * and the whole signal does not fit.
+     * Whether an ensemble runs member by member over the file: the whole signal does not fit.
      */
     private static boolean streamsMembers(Ensemble e, long frames, int channels, long wholeBudget) {
-        return (e.combinesSamples() || e.combine() == Ensemble.Combine.BOOSTING) && !wholeFits(frames, channels, wholeBudget);
+        return !wholeFits(frames, channels, wholeBudget);
     }
 
     /** A stage's output over {@code in} into a float64 scratch file, reopened as a source. */
@@ -387,6 +393,116 @@ final class OutOfCore {
         } finally {
             if (y != null) {
                 y.close();
+            }
+            for (Path f : files) {
+                deleteQuietly(f);
+            }
+        }
+    }
+
+    /** Frames per piece of bagging's resampling pass: whole residual blocks, about a chunk. */
+    private static int bagPieceFrames(ChunkPlan plan) {
+        return Math.max(Ensemble.BAG_BLOCK, plan.chunkFrames() / Ensemble.BAG_BLOCK * Ensemble.BAG_BLOCK);
+    }
+
+    private static int bagPieces(ChunkPlan plan) {
+        return (int) ((plan.frames() + bagPieceFrames(plan) - 1) / bagPieceFrames(plan));
+    }
+
+    /**
+     * Bagging on a recording too long for memory, the in-memory arithmetic and random draws in
+     * the same order: per member its output y into a scratch file; per round the resampled
+     * signal y + (x - y) of randomly drawn 64-frame blocks (read by position) into a scratch
+     * file, the member over it, its output added to a running sum file; then the mean.
+     */
+    private void bagging(Ensemble e, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
+                         String label) throws InterruptedException {
+        List<FilterSpec> members = e.members();
+        int k = members.size();
+        int channels = in.channels();
+        long n = in.frames();
+        int block = Ensemble.BAG_BLOCK;
+        long blocks = (n + block - 1) / block;
+        int pieceFrames = bagPieceFrames(plan);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(e.seed());
+        String tag = "bag-" + System.identityHashCode(e) + "-";
+        List<Path> files = new java.util.ArrayList<>();
+        SignalSource sum = null;
+        int count = 0;
+        try {
+            for (int m = 0; m < k; m++) {
+                String member = join(label, "member " + (m + 1) + "/" + k);
+                Path yFile = scratch.resolve(tag + "y" + m + ".f64");
+                files.add(yFile);
+                try (SignalSource y = runInto(members.get(m), in, sourceId, yFile, plan, scratch, control, member)) {
+                    for (int r = 0; r < Ensemble.BAG_ROUNDS; r++) {
+                        Path rsFile = scratch.resolve(tag + "rs" + m + "-" + r + ".f64");
+                        files.add(rsFile);
+                        SignalSource resampled;
+                        try (BinaryWriter rs = BinaryWriter.raw(rsFile, SampleType.FLOAT64, channels, n)) {
+                            double[] own = new double[pieceFrames * channels];
+                            double[] piece = new double[pieceFrames * channels];
+                            double[] xs = new double[block * channels];
+                            double[] ys = new double[block * channels];
+                            for (long p0 = 0; p0 < n; p0 += pieceFrames) {
+                                int len = (int) Math.min(pieceFrames, n - p0);
+                                y.read(p0, len, own, 0, channels);
+                                for (long b = p0 / block; b * block < p0 + len; b++) {
+                                    long from = (long) rnd.nextInt((int) blocks) * block;
+                                    int avail = (int) Math.min(block, n - from);
+                                    in.read(from, avail, xs, 0, channels);
+                                    y.read(from, avail, ys, 0, channels);
+                                    for (int j = 0; j < block && b * block + j < n; j++) {
+                                        int src = Math.min(avail - 1, j);
+                                        int at = (int) (b * block + j - p0) * channels;
+                                        for (int c = 0; c < channels; c++) {
+                                            piece[at + c] = own[at + c] + (xs[src * channels + c] - ys[src * channels + c]);
+                                        }
+                                    }
+                                }
+                                rs.write(p0, len, piece, 0, channels);
+                                control.chunkDone(join(member, "resampling round " + (r + 1)));
+                            }
+                            resampled = rs.reopen(rsFile);
+                        }
+                        Path zFile = scratch.resolve(tag + "z" + m + "-" + r + ".f64");
+                        files.add(zFile);
+                        Path sFile = scratch.resolve(tag + "sum" + count + ".f64");
+                        files.add(sFile);
+                        String summing = join(member, "summing round " + (count + 1));
+                        try (resampled; SignalSource z = runInto(members.get(m), resampled, null, zFile, plan, scratch, control, member);
+                             BinaryWriter next = BinaryWriter.raw(sFile, SampleType.FLOAT64, channels, n)) {
+                            SignalSource previous = sum;
+                            eachChunk(previous == null ? List.of(z) : List.of(z, previous), plan, channels, (start, len, zs) -> {
+                                for (int i = 0; i < len * channels; i++) {
+                                    zs[0][i] = (previous == null ? 0.0 : zs[1][i]) + zs[0][i];
+                                }
+                                next.write(start, len, zs[0], 0, channels);
+                                control.chunkDone(summing);
+                            });
+                            if (previous != null) {
+                                previous.close();
+                            }
+                            sum = next.reopen(sFile);
+                        }
+                        count++;
+                        deleteQuietly(rsFile);
+                        deleteQuietly(zFile);
+                    }
+                }
+                deleteQuietly(yFile);
+            }
+            int rounds = count;
+            eachChunk(List.of(sum), plan, channels, (start, len, s) -> {
+                for (int i = 0; i < len * channels; i++) {
+                    s[0][i] /= rounds;
+                }
+                out.write(start, len, s[0], 0, channels);
+                control.chunkDone(join(label, "mean of " + rounds + " rounds"));
+            });
+        } finally {
+            if (sum != null) {
+                sum.close();
             }
             for (Path f : files) {
                 deleteQuietly(f);
@@ -505,10 +621,10 @@ final class OutOfCore {
         long n = in.frames();
         int channels = in.channels();
         if (spec.method() instanceof Ensemble e && streamsMembers(e, n, channels, wholeBudget)) {
-            if (e.combine() == Ensemble.Combine.BOOSTING) {
-                boosting(e, in, sourceId, out, plan, scratch, control, label);
-            } else {
-                ensemble(e, in, sourceId, out, plan, scratch, control, label);
+            switch (e.combine()) {
+                case BOOSTING -> boosting(e, in, sourceId, out, plan, scratch, control, label);
+                case BAGGING -> bagging(e, in, sourceId, out, plan, scratch, control, label);
+                case MEAN, MEDIAN, WEIGHTED -> ensemble(e, in, sourceId, out, plan, scratch, control, label);
             }
             return;
         }

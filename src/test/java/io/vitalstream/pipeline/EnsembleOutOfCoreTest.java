@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Ensembles that combine samples, and boosting, stream when their members do: on a recording
- * beyond a job's share, members run out of core into scratch files (boosting: over the
- * residuals) and are combined chunk by chunk.
+ * Ensembles stream when their members do: on a recording beyond a job's share, members run
+ * out of core into scratch files (boosting over the residuals, bagging over resampled
+ * signals drawn as in memory) and are combined chunk by chunk.
  */
 class EnsembleOutOfCoreTest {
 
@@ -64,7 +64,7 @@ class EnsembleOutOfCoreTest {
         List<String> messages = new java.util.ArrayList<>();
         double[][] y = runs.run(input, FS, spec, OutOfCoreRuns.smallShare(chunkBytes), new RunControl((done, total, message) -> messages.add(message)));
         String last = messages.get(messages.size() - 1);
-        assertTrue(last.contains("combining 3 members") || last.contains("boosting"), last);
+        assertTrue(last.contains("combining 3 members") || last.contains("boosting") || last.contains("mean of 9 rounds"), last);
         assertEquals(messages.size(), Integer.parseInt(messages.get(0).replaceAll(".*chunk 1/(\\d+).*", "$1")), "the progress total counts every pass");
         Path scratch = dir.resolve("scratch");
         try (Stream<Path> left = Files.exists(scratch) ? Files.list(scratch) : Stream.empty()) {
@@ -74,7 +74,7 @@ class EnsembleOutOfCoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Ensemble.Combine.class, names = {"MEAN", "MEDIAN", "WEIGHTED", "BOOSTING"})
+    @EnumSource(value = Ensemble.Combine.class, names = {"MEAN", "MEDIAN", "WEIGHTED", "BOOSTING", "BAGGING"})
     void exactMembersGiveTheInMemoryBits(Ensemble.Combine combine) throws Exception {
         var sos = IirDesign.design(IirFamily.BUTTER, Response.LOWPASS, 4, new double[] {20}, FS, 1, 40);
         Ensemble e = new Ensemble(List.of(new FilterSpec.Causal("kalman", new Kalman(Kalman.Model.CONSTANT_LEVEL, 1, 0.1)),
@@ -89,7 +89,7 @@ class EnsembleOutOfCoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Ensemble.Combine.class, names = {"MEAN", "MEDIAN", "WEIGHTED", "BOOSTING"})
+    @EnumSource(value = Ensemble.Combine.class, names = {"MEAN", "MEDIAN", "WEIGHTED", "BOOSTING", "BAGGING"})
     void theDefaultMembersStreamWithTheSmootherOnBlocks(Ensemble.Combine combine) throws Exception {
         FilterSpec spec = FilterDesigner.design(FilterParameters.selecting("ensemble", combine.name().toLowerCase(java.util.Locale.ROOT)), FS);
         double[][] expected = ((FilterSpec.Whole) spec).method().apply(x);

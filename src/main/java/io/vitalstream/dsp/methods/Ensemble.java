@@ -39,6 +39,14 @@ public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Wor
         this.seed = seed;
     }
 
+    /** Bagging's rounds per member and the length of its resampled residual blocks. */
+    public static final int BAG_ROUNDS = 3;
+    public static final int BAG_BLOCK = 64;
+
+    public long seed() {
+        return seed;
+    }
+
     public List<FilterSpec> members() {
         return members;
     }
@@ -193,8 +201,8 @@ public final class Ensemble implements WholeSignalMethod, io.vitalstream.dsp.Wor
     }
 
     private double[][] bagging(double[][] x) {
-        int rounds = 3;
-        int block = 64;
+        int rounds = BAG_ROUNDS;
+        int block = BAG_BLOCK;
         SplittableRandom rnd = new SplittableRandom(seed);
         int ch = x.length;
         int n = x[0].length;
