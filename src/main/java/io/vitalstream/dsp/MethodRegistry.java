@@ -159,7 +159,7 @@ public final class MethodRegistry {
                         "db5", "db6", "db7", "db8", "db9", "db10", "sym2", "sym3", "sym4", "sym5", "sym6", "sym7", "sym8", "sym9", "sym10",
                         "coif1", "coif2", "coif3", "coif4", "coif5"), "wavelet"), integer("level", 3, 1.0, 8.0, "decomposition level"),
                 choice("threshold_mode", "soft", List.of("soft", "hard"), "shrinkage"), num("threshold", null, 0.0, null, null,
-                        "threshold (default universal)")), "whole", false, "wavelet shrinkage (periodization DWT)"));
+                        "threshold (default universal)")), "exact", false, "wavelet shrinkage (periodization DWT)"));
         e.add(new Entry("artifact", "powerline", List.of(), List.of(num("powerline_freq", 50, 0.0, null, "Hz", "mains frequency"),
                 num("quality_factor", 30, 0.0, 10_000.0, null, "notch Q"), integer("harmonics", null, 1.0, null, "notches (default all below Nyquist)"),
                 zero), "exact", true, "mains notches at the frequency and its harmonics"));

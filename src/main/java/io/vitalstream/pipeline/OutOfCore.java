@@ -3,6 +3,7 @@ package io.vitalstream.pipeline;
 import io.vitalstream.dsp.BlockMethod;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.methods.Ensemble;
+import io.vitalstream.dsp.methods.WaveletDenoise;
 import io.vitalstream.dsp.FittedMethod;
 import io.vitalstream.dsp.TrainedMethod;
 import io.vitalstream.dsp.ForwardBackward;
@@ -77,6 +78,9 @@ final class OutOfCore {
                     total += perMember * chunksFor(member, plan, channels, wholeBudget);
                 }
                 return total;
+            }
+            if (w.method() instanceof WaveletDenoise wd && !wholeFits(plan.frames(), channels, wholeBudget)) {
+                return WaveletOutOfCore.chunks(wd, plan);
             }
             return byBlocks(w, plan.frames(), channels, wholeBudget) ? plan.count() : 1;
         }
@@ -628,6 +632,10 @@ final class OutOfCore {
             }
             return;
         }
+        if (spec.method() instanceof WaveletDenoise wd && !wholeFits(n, channels, wholeBudget)) {
+            WaveletOutOfCore.run(wd, in, out, plan, scratch, control, label);
+            return;
+        }
         if (byBlocks(spec, n, channels, wholeBudget)) {
             blocks(spec, (BlockMethod) spec.method(), in, out, plan, control, label);
             return;
@@ -875,7 +883,7 @@ final class OutOfCore {
         return k + suffix;
     }
 
-    private static String join(String label, String pass) {
+    static String join(String label, String pass) {
         return label.isEmpty() ? pass : label + ", " + pass;
     }
 

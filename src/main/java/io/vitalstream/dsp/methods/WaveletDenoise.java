@@ -30,6 +30,38 @@ public final class WaveletDenoise implements WholeSignalMethod, io.vitalstream.d
         this.threshold = threshold;
     }
 
+    public Wavelet wavelet() {
+        return wavelet;
+    }
+
+    public int level() {
+        return level;
+    }
+
+    /** The given threshold, or null for the universal one. */
+    public Double threshold() {
+        return threshold;
+    }
+
+    /** The universal threshold from the median of |cD_1| of a signal of n samples. */
+    public static double universal(double medianAbsFinest, long n) {
+        return medianAbsFinest / 0.6745 * Math.sqrt(2 * Math.log(n));
+    }
+
+    /** A detail coefficient after shrinkage by t (soft: towards zero by t; hard: zero below t). */
+    public double shrink(double v, double t) {
+        if (soft) {
+            double m = Math.abs(v) - t;
+            return m > 0 ? Math.copySign(m, v) : 0.0;
+        }
+        return Math.abs(v) > t ? v : 0.0;
+    }
+
+    /** The first level's decomposition needs this many samples. */
+    public int minimumLength() {
+        return 2 << (level - 1);
+    }
+
     @Override
     public double[][] apply(double[][] channels) {
         double[][] out = new double[channels.length][];
@@ -40,8 +72,8 @@ public final class WaveletDenoise implements WholeSignalMethod, io.vitalstream.d
     }
 
     public double[] denoise(double[] x) {
-        if (x.length < 2 << (level - 1)) {
-            throw new IllegalArgumentException("wavelet level " + level + " needs at least " + (2 << (level - 1)) + " samples, got " + x.length);
+        if (x.length < minimumLength()) {
+            throw new IllegalArgumentException("wavelet level " + level + " needs at least " + minimumLength() + " samples, got " + x.length);
         }
         List<double[]> coeffs = Dwt.decompose(x, wavelet, level);
         double t;
@@ -52,18 +84,12 @@ public final class WaveletDenoise implements WholeSignalMethod, io.vitalstream.d
             for (int i = 0; i < finest.length; i++) {
                 finest[i] = Math.abs(finest[i]);
             }
-            t = median(finest) / 0.6745 * Math.sqrt(2 * Math.log(x.length));
+            t = universal(median(finest), x.length);
         }
         for (int l = 1; l < coeffs.size(); l++) {
             double[] d = coeffs.get(l);
             for (int i = 0; i < d.length; i++) {
-                double v = d[i];
-                if (soft) {
-                    double m = Math.abs(v) - t;
-                    d[i] = m > 0 ? Math.copySign(m, v) : 0.0;
-                } else {
-                    d[i] = Math.abs(v) > t ? v : 0.0;
-                }
+                d[i] = shrink(d[i], t);
             }
         }
         return Dwt.reconstruct(coeffs, wavelet, x.length);
