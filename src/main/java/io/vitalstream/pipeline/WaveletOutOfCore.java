@@ -32,9 +32,19 @@ final class WaveletOutOfCore {
     private final int channels;
     private final List<Path> files = new ArrayList<>();
     private final List<SignalSource> open = new ArrayList<>();
+    /** The wavelet's low- and high-pass analysis filters, their length and the periodization's shift. */
+    private final double[] h;
+    private final double[] g;
+    private final int f;
+    private final int s;
 
     private WaveletOutOfCore(WaveletDenoise method, int channels, Path scratch, ChunkPlan plan, RunControl control, String label) {
         this.method = method;
+        Wavelet w = method.wavelet();
+        this.h = w.decLo();
+        this.g = w.decHi();
+        this.f = h.length;
+        this.s = f / 2;
         this.channels = channels;
         this.scratch = scratch;
         this.plan = plan;
@@ -135,11 +145,6 @@ final class WaveletOutOfCore {
 
     /** {a, d} of one level, as Dwt.forward, into scratch files. */
     private SignalSource[] forward(SignalSource x, int l) {
-        Wavelet w = method.wavelet();
-        double[] h = w.decLo();
-        double[] g = w.decHi();
-        int f = h.length;
-        int s = f / 2;
         long len = x.frames();
         long m = len % 2 == 0 ? len : len + 1;
         long half = m / 2;
@@ -183,11 +188,6 @@ final class WaveletOutOfCore {
      * adds a[i] h[j] + d[i] g[j] over the pairs with (2i + s - j) mod m = k, in order of i then j.
      */
     private void inverse(SignalSource a, SignalSource d, double[] t, long target, SignalSink out) {
-        Wavelet w = method.wavelet();
-        double[] h = w.decLo();
-        double[] g = w.decHi();
-        int f = h.length;
-        int s = f / 2;
         long ld = d.frames();
         long m = 2 * ld;
         int piece = plan.chunkFrames();
