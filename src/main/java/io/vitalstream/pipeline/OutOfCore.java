@@ -15,8 +15,6 @@ import io.vitalstream.dsp.SosFilter;
 import io.vitalstream.dsp.TimeParallelIir;
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.error.InvalidParameterException;
-import io.vitalstream.io.BinaryWriter;
-import io.vitalstream.io.SampleType;
 import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
 import io.vitalstream.kernels.SosKernel;
@@ -25,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * One filter stage over a source too large for memory, chunk by chunk, with output equal
@@ -64,20 +61,8 @@ final class OutOfCore {
             if (w.method() instanceof FittedMethod || w.method() instanceof TrainedMethod) {
                 return plan.count() + 1;
             }
-            if (w.method() instanceof Ensemble e && streamsMembers(e, plan.frames(), channels, wholeBudget)) {
-                // members, then: combining (one pass); boosting (a residual and an update pass per
-                // further member); bagging (per round a resampling pass, the member, a summing
-                // pass; then the mean)
-                int total = switch (e.combine()) {
-                    case BOOSTING -> 2 * plan.count() * (e.members().size() - 1);
-                    case BAGGING -> plan.count() + Ensemble.BAG_ROUNDS * e.members().size() * (bagPieces(plan) + plan.count());
-                    case MEAN, MEDIAN, WEIGHTED -> plan.count();
-                };
-                int perMember = e.combine() == Ensemble.Combine.BAGGING ? 1 + Ensemble.BAG_ROUNDS : 1;
-                for (FilterSpec member : e.members()) {
-                    total += perMember * chunksFor(member, plan, channels, wholeBudget);
-                }
-                return total;
+            if (w.method() instanceof Ensemble e && !wholeFits(plan.frames(), channels, wholeBudget)) {
+                return EnsembleOutOfCore.chunks(e, plan, channels, wholeBudget);
             }
             if (w.method() instanceof WaveletDenoise wd && !wholeFits(plan.frames(), channels, wholeBudget)) {
                 return WaveletOutOfCore.chunks(wd, plan);
@@ -315,303 +300,6 @@ final class OutOfCore {
         return spec.method() instanceof BlockMethod b && b.overlap() > 0 && !wholeFits(frames, channels, wholeBudget);
     }
 
-    /**
-     * Whether an ensemble runs member by member over the file: the whole signal does not fit.
-     */
-    private static boolean streamsMembers(Ensemble e, long frames, int channels, long wholeBudget) {
-        return !wholeFits(frames, channels, wholeBudget);
-    }
-
-    /** A stage's output over {@code in} into a float64 scratch file, reopened as a source. */
-    private SignalSource runInto(FilterSpec spec, SignalSource in, String sourceId, Path file, ChunkPlan plan, Path scratch, RunControl control,
-                                 String label) throws InterruptedException {
-        try (BinaryWriter tmp = BinaryWriter.raw(file, SampleType.FLOAT64, in.channels(), in.frames())) {
-            run(spec, in, sourceId, tmp, plan, scratch, control, label, null);
-            return tmp.reopen(file);
-        }
-    }
-
-    /**
-     * Boosting on a recording too long for memory, the in-memory arithmetic pass by pass: the
-     * first member's output y into a scratch file; for each further member the residual x - y
-     * into a scratch file, the member over it, and y + 0.5 f written (to the result after the
-     * last member).
-     */
-    private void boosting(Ensemble e, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
-                          String label) throws InterruptedException {
-        List<FilterSpec> members = e.members();
-        int k = members.size();
-        if (k == 1) {
-            run(members.get(0), in, sourceId, out, plan, scratch, control, join(label, "member 1/1"), null);
-            return;
-        }
-        int channels = in.channels();
-        long n = in.frames();
-        String tag = "boost-" + System.identityHashCode(e) + "-";
-        List<Path> files = new java.util.ArrayList<>();
-        SignalSource y = null;
-        try {
-            files.add(scratch.resolve(tag + "y0.f64"));
-            y = runInto(members.get(0), in, sourceId, files.get(0), plan, scratch, control, join(label, "member 1/" + k));
-            for (int m = 1; m < k; m++) {
-                Path rFile = scratch.resolve(tag + "r" + m + ".f64");
-                files.add(rFile);
-                SignalSource current = y;
-                SignalSource residual;
-                try (BinaryWriter r = BinaryWriter.raw(rFile, SampleType.FLOAT64, channels, n)) {
-                    eachChunk(List.of(in, current), plan, channels, (start, len, xy) -> {
-                        for (int i = 0; i < len * channels; i++) {
-                            xy[0][i] = xy[0][i] - xy[1][i];
-                        }
-                        r.write(start, len, xy[0], 0, channels);
-                        control.chunkDone(join(label, "residual"));
-                    });
-                    residual = r.reopen(rFile);
-                }
-                Path fFile = scratch.resolve(tag + "f" + m + ".f64");
-                files.add(fFile);
-                try (residual; SignalSource f = runInto(members.get(m), residual, null, fFile, plan, scratch, control,
-                        join(label, "member " + (m + 1) + "/" + k))) {
-                    Path yFile = scratch.resolve(tag + "y" + m + ".f64");
-                    boolean last = m == k - 1;
-                    if (!last) {
-                        files.add(yFile);
-                    }
-                    try (BinaryWriter next = last ? null : BinaryWriter.raw(yFile, SampleType.FLOAT64, channels, n)) {
-                        SignalSink target = last ? out : next;
-                        eachChunk(List.of(current, f), plan, channels, (start, len, yf) -> {
-                            for (int i = 0; i < len * channels; i++) {
-                                yf[0][i] += 0.5 * yf[1][i];
-                            }
-                            target.write(start, len, yf[0], 0, channels);
-                            control.chunkDone(join(label, "boosting"));
-                        });
-                        current.close();
-                        y = null;
-                        if (!last) {
-                            y = next.reopen(yFile);
-                        }
-                    }
-                }
-            }
-        } finally {
-            if (y != null) {
-                y.close();
-            }
-            for (Path f : files) {
-                deleteQuietly(f);
-            }
-        }
-    }
-
-    /** Frames per piece of bagging's resampling pass: whole residual blocks, about a chunk. */
-    private static int bagPieceFrames(ChunkPlan plan) {
-        return Math.max(Ensemble.BAG_BLOCK, plan.chunkFrames() / Ensemble.BAG_BLOCK * Ensemble.BAG_BLOCK);
-    }
-
-    private static int bagPieces(ChunkPlan plan) {
-        return (int) ((plan.frames() + bagPieceFrames(plan) - 1) / bagPieceFrames(plan));
-    }
-
-    /**
-     * Bagging on a recording too long for memory, the in-memory arithmetic and random draws in
-     * the same order: per member its output y into a scratch file; per round the resampled
-     * signal y + (x - y) of randomly drawn 64-frame blocks (read by position) into a scratch
-     * file, the member over it, its output added to a running sum file; then the mean.
-     */
-    private void bagging(Ensemble e, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
-                         String label) throws InterruptedException {
-        List<FilterSpec> members = e.members();
-        int k = members.size();
-        int channels = in.channels();
-        long n = in.frames();
-        int block = Ensemble.BAG_BLOCK;
-        long blocks = (n + block - 1) / block;
-        int pieceFrames = bagPieceFrames(plan);
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(e.seed());
-        String tag = "bag-" + System.identityHashCode(e) + "-";
-        List<Path> files = new java.util.ArrayList<>();
-        SignalSource sum = null;
-        int count = 0;
-        try {
-            for (int m = 0; m < k; m++) {
-                String member = join(label, "member " + (m + 1) + "/" + k);
-                Path yFile = scratch.resolve(tag + "y" + m + ".f64");
-                files.add(yFile);
-                try (SignalSource y = runInto(members.get(m), in, sourceId, yFile, plan, scratch, control, member)) {
-                    for (int r = 0; r < Ensemble.BAG_ROUNDS; r++) {
-                        Path rsFile = scratch.resolve(tag + "rs" + m + "-" + r + ".f64");
-                        files.add(rsFile);
-                        SignalSource resampled;
-                        try (BinaryWriter rs = BinaryWriter.raw(rsFile, SampleType.FLOAT64, channels, n)) {
-                            double[] own = new double[pieceFrames * channels];
-                            double[] piece = new double[pieceFrames * channels];
-                            double[] xs = new double[block * channels];
-                            double[] ys = new double[block * channels];
-                            for (long p0 = 0; p0 < n; p0 += pieceFrames) {
-                                int len = (int) Math.min(pieceFrames, n - p0);
-                                y.read(p0, len, own, 0, channels);
-                                for (long b = p0 / block; b * block < p0 + len; b++) {
-                                    long from = (long) rnd.nextInt((int) blocks) * block;
-                                    int avail = (int) Math.min(block, n - from);
-                                    in.read(from, avail, xs, 0, channels);
-                                    y.read(from, avail, ys, 0, channels);
-                                    for (int j = 0; j < block && b * block + j < n; j++) {
-                                        int src = Math.min(avail - 1, j);
-                                        int at = (int) (b * block + j - p0) * channels;
-                                        for (int c = 0; c < channels; c++) {
-                                            piece[at + c] = own[at + c] + (xs[src * channels + c] - ys[src * channels + c]);
-                                        }
-                                    }
-                                }
-                                rs.write(p0, len, piece, 0, channels);
-                                control.chunkDone(join(member, "resampling round " + (r + 1)));
-                            }
-                            resampled = rs.reopen(rsFile);
-                        }
-                        Path zFile = scratch.resolve(tag + "z" + m + "-" + r + ".f64");
-                        files.add(zFile);
-                        Path sFile = scratch.resolve(tag + "sum" + count + ".f64");
-                        files.add(sFile);
-                        String summing = join(member, "summing round " + (count + 1));
-                        try (resampled; SignalSource z = runInto(members.get(m), resampled, null, zFile, plan, scratch, control, member);
-                             BinaryWriter next = BinaryWriter.raw(sFile, SampleType.FLOAT64, channels, n)) {
-                            SignalSource previous = sum;
-                            eachChunk(previous == null ? List.of(z) : List.of(z, previous), plan, channels, (start, len, zs) -> {
-                                for (int i = 0; i < len * channels; i++) {
-                                    zs[0][i] = (previous == null ? 0.0 : zs[1][i]) + zs[0][i];
-                                }
-                                next.write(start, len, zs[0], 0, channels);
-                                control.chunkDone(summing);
-                            });
-                            if (previous != null) {
-                                previous.close();
-                            }
-                            sum = next.reopen(sFile);
-                        }
-                        count++;
-                        deleteQuietly(rsFile);
-                        deleteQuietly(zFile);
-                    }
-                }
-                deleteQuietly(yFile);
-            }
-            int rounds = count;
-            eachChunk(List.of(sum), plan, channels, (start, len, s) -> {
-                for (int i = 0; i < len * channels; i++) {
-                    s[0][i] /= rounds;
-                }
-                out.write(start, len, s[0], 0, channels);
-                control.chunkDone(join(label, "mean of " + rounds + " rounds"));
-            });
-        } finally {
-            if (sum != null) {
-                sum.close();
-            }
-            for (Path f : files) {
-                deleteQuietly(f);
-            }
-        }
-    }
-
-    /**
-     * An ensemble that combines samples (mean, median, weighted) on a recording too long for
-     * memory: each member runs out of core (as it would alone) into a scratch file, the weights
-     * come from two passes over those files (the same sums as in memory), and the outputs are
-     * combined chunk by chunk. A member that cannot stream fails the job as it would alone.
-     */
-    private void ensemble(Ensemble e, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
-                          String label) throws InterruptedException {
-        List<FilterSpec> members = e.members();
-        int k = members.size();
-        int channels = in.channels();
-        long n = in.frames();
-        List<Path> files = new java.util.ArrayList<>();
-        List<SignalSource> outputs = new java.util.ArrayList<>();
-        try {
-            for (int m = 0; m < k; m++) {
-                Path file = scratch.resolve("member-" + System.identityHashCode(e) + "-" + m + ".f64");
-                files.add(file);
-                try (BinaryWriter tmp = BinaryWriter.raw(file, SampleType.FLOAT64, channels, n)) {
-                    run(members.get(m), in, sourceId, tmp, plan, scratch, control, join(label, "member " + (m + 1) + "/" + k), null);
-                    outputs.add(tmp.reopen(file));
-                }
-            }
-            double[][] qualities = new double[channels][k];
-            if (e.combine() == Ensemble.Combine.WEIGHTED) {
-                Ensemble.Quality[][] q = new Ensemble.Quality[k][channels];
-                for (int m = 0; m < k; m++) {
-                    for (int c = 0; c < channels; c++) {
-                        q[m][c] = new Ensemble.Quality(n);
-                    }
-                }
-                for (int p = 0; p < 2; p++) {
-                    boolean meanPass = p == 0;
-                    eachChunk(outputs, plan, channels, (start, len, ys) -> {
-                        for (int m = 0; m < k; m++) {
-                            for (int i = 0; i < len; i++) {
-                                for (int c = 0; c < channels; c++) {
-                                    if (meanPass) {
-                                        q[m][c].addToMean(ys[m][i * channels + c]);
-                                    } else {
-                                        q[m][c].addToVariances(ys[m][i * channels + c]);
-                                    }
-                                }
-                            }
-                        }
-                    });
-                }
-                for (int m = 0; m < k; m++) {
-                    for (int c = 0; c < channels; c++) {
-                        qualities[c][m] = q[m][c].value();
-                    }
-                }
-            }
-            double[][] weights = new double[channels][];
-            for (int c = 0; c < channels; c++) {
-                weights[c] = e.weights(qualities[c]);
-            }
-            double[] combined = new double[plan.chunkFrames() * channels];
-            double[][] sample = new double[k][channels];
-            double[] frame = new double[channels];
-            eachChunk(outputs, plan, channels, (start, len, ys) -> {
-                for (int i = 0; i < len; i++) {
-                    for (int m = 0; m < k; m++) {
-                        System.arraycopy(ys[m], i * channels, sample[m], 0, channels);
-                    }
-                    e.combineFrame(sample, weights, frame);
-                    System.arraycopy(frame, 0, combined, i * channels, channels);
-                }
-                out.write(start, len, combined, 0, channels);
-                control.chunkDone(join(label, "combining " + k + " members"));
-            });
-        } finally {
-            for (SignalSource s : outputs) {
-                s.close();
-            }
-            for (Path f : files) {
-                deleteQuietly(f);
-            }
-        }
-    }
-
-    private interface ChunkOfMembers {
-        void accept(long start, int len, double[][] frames);
-    }
-
-    /** The members' outputs chunk by chunk, in order. */
-    private static void eachChunk(List<SignalSource> outputs, ChunkPlan plan, int channels, ChunkOfMembers body) {
-        double[][] ys = new double[outputs.size()][plan.chunkFrames() * channels];
-        for (int i = 0; i < plan.count(); i++) {
-            long start = plan.start(i);
-            int len = plan.length(i);
-            for (int m = 0; m < outputs.size(); m++) {
-                outputs.get(m).read(start, len, ys[m], 0, channels);
-            }
-            body.accept(start, len, ys);
-        }
-    }
-
     private void whole(FilterSpec.Whole spec, SignalSource in, String sourceId, SignalSink out, ChunkPlan plan, Path scratch, RunControl control,
                        String label) throws InterruptedException {
         if (spec.method() instanceof FittedMethod fitted) {
@@ -624,12 +312,8 @@ final class OutOfCore {
         }
         long n = in.frames();
         int channels = in.channels();
-        if (spec.method() instanceof Ensemble e && streamsMembers(e, n, channels, wholeBudget)) {
-            switch (e.combine()) {
-                case BOOSTING -> boosting(e, in, sourceId, out, plan, scratch, control, label);
-                case BAGGING -> bagging(e, in, sourceId, out, plan, scratch, control, label);
-                case MEAN, MEDIAN, WEIGHTED -> ensemble(e, in, sourceId, out, plan, scratch, control, label);
-            }
+        if (spec.method() instanceof Ensemble e && !wholeFits(n, channels, wholeBudget)) {
+            new EnsembleOutOfCore(this, e, in, sourceId, plan, scratch, control, label).run(out);
             return;
         }
         if (spec.method() instanceof WaveletDenoise wd && !wholeFits(n, channels, wholeBudget)) {
