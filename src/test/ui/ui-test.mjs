@@ -132,6 +132,15 @@ try {
   await page.waitForFunction(() => document.querySelector('#job-status').textContent.startsWith('Cancelled'), null, { timeout: 30000 });
   await page.screenshot({ path: `${shots}/cancelled-job.png`, fullPage: true });
 
+  step('a PCA job on the 8-channel example shows what it was fitted on');
+  await page.selectOption('#category', 'artifact');
+  await page.selectOption('#p-method', 'pca');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('#job-status').textContent.startsWith('Completed'), null, { timeout: 60000 });
+  await page.waitForFunction(() => !document.querySelector('#job-notes').hidden
+      && document.querySelector('#job-notes').textContent.includes('pca: kept'), null, { timeout: 10000 });
+  console.log('job notes:', await page.textContent('#job-notes'));
+
   step('keyboard: Tab reaches the submit button');
   await page.focus('#token');
   let reached = false;

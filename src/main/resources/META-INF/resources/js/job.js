@@ -14,8 +14,21 @@ function setJobStatus(text, progress) {
   }
 }
 
+/** What the run reported for the user (the sample a PCA/ICA was fitted on, what a network trained on). */
+async function showNotes(id) {
+  const notes = $('#job-notes');
+  notes.hidden = true;
+  if (!id) return;
+  try {
+    const s = await api('/api/filtering/jobs/' + id);
+    notes.textContent = (s.notes || []).join(' · ');
+    notes.hidden = !(s.notes && s.notes.length);
+  } catch (e) { /* the status stays as it is */ }
+}
+
 function startWatching(id) {
   state.job = id;
+  showNotes(null);
   $('#cancel').disabled = false;
   $('#download').hidden = true;
   connectSocket();
@@ -67,6 +80,7 @@ async function finished(id, outcome, message) {
     const link = $('#download');
     link.href = withToken(`/api/filtering/jobs/${id}/result`);
     link.hidden = false;
+    await showNotes(id);
     await showJob(id);
   } else if (outcome === 'cancelled') {
     setJobStatus('Cancelled: the job stopped and published no result.');
