@@ -15,6 +15,8 @@ import io.vitalstream.dsp.SosFilter;
 import io.vitalstream.dsp.TimeParallelIir;
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.error.InvalidParameterException;
+import io.vitalstream.io.BinaryWriter;
+import io.vitalstream.io.SampleType;
 import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
 import io.vitalstream.kernels.SosKernel;
@@ -321,7 +323,7 @@ final class OutOfCore {
             return;
         }
         if (byBlocks(spec, n, channels, wholeBudget)) {
-            blocks(spec, (BlockMethod) spec.method(), in, out, plan, control, label);
+            blocks(spec, (BlockMethod) spec.method(), in, out, plan, scratch, control, label);
             return;
         }
         long need = wholeBytes(n, channels);
@@ -406,13 +408,59 @@ final class OutOfCore {
     }
 
     /**
+     * Each channel's huber scale over the whole recording, as SmoothnessOptimizer.huberDelta
+     * computes it in memory: the differences into a scratch file, their upper-middle value and
+     * the upper-middle |d - that| by exact selection.
+     */
+    private static double[] huberScales(SignalSource in, ChunkPlan plan, Path scratch, RunControl control) {
+        long n = in.frames();
+        int channels = in.channels();
+        double[] scales = new double[channels];
+        if (n < 3) {
+            java.util.Arrays.fill(scales, 1);
+            return scales;
+        }
+        Path file = scratch.resolve("huber-" + System.nanoTime() + ".f64");
+        try {
+            try (BinaryWriter diffs = BinaryWriter.raw(file, SampleType.FLOAT64, channels, n - 1)) {
+                double[] buf = new double[(plan.chunkFrames() + 1) * channels];
+                double[] d = new double[plan.chunkFrames() * channels];
+                for (int k = 0; k < plan.count(); k++) {
+                    long start = plan.start(k);
+                    int len = plan.length(k);
+                    // frames [start - 1, start + len): the difference at i is x[i] - x[i - 1], i >= 1
+                    long from = Math.max(1, start);
+                    int count = (int) (start + len - from);
+                    in.read(from - 1, count + 1, buf, 0, channels);
+                    for (int i = 0; i < count * channels; i++) {
+                        d[i] = buf[i + channels] - buf[i];
+                    }
+                    diffs.write(from - 1, count, d, 0, channels);
+                    control.checkpoint();
+                }
+                try (SignalSource source = diffs.reopen(file)) {
+                    long rank = (n - 1) / 2;
+                    double[] median = RadixSelect.select(source, rank, null, plan.chunkFrames(), control);
+                    double[] mad = RadixSelect.select(source, rank, median, plan.chunkFrames(), control);
+                    for (int c = 0; c < channels; c++) {
+                        scales[c] = io.vitalstream.dsp.methods.SmoothnessOptimizer.huberScale(mad[c]);
+                    }
+                }
+            }
+            return scales;
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /**
      * A block method (the Whittaker smoother) on a recording too long for memory: each chunk's
      * output is computed from the chunk and {@link BlockMethod#overlap()} samples of context on
      * each side, and only the chunk's part is kept: seams below {@link BlockMethod#SEAM_TOLERANCE}
      * of the signal's scale, whatever the chunk size.
      */
-    private void blocks(FilterSpec.Whole spec, BlockMethod method, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control,
-                        String label) {
+    private void blocks(FilterSpec.Whole spec, BlockMethod method, SignalSource in, SignalSink out, ChunkPlan plan, Path scratch,
+                        RunControl control, String label) {
         long n = in.frames();
         int channels = in.channels();
         long overlap = method.overlap();
@@ -422,6 +470,8 @@ final class OutOfCore {
                     + " samples of context each side (" + need / 1_000_000 + " MB decoded) but a job's share of vitalstream.max-memory-mb is "
                     + wholeBudget / 1_000_000 + " MB; use a smaller smoothness, fewer channels, or a larger budget");
         }
+        BlockMethod blockMethod = method instanceof io.vitalstream.dsp.methods.SmoothnessOptimizer so && so.needsScale()
+                ? so.withScales(huberScales(in, plan, scratch, control)) : method;
         for (int k = 0; k < plan.count(); k++) {
             long start = plan.start(k);
             int len = plan.length(k);
@@ -433,7 +483,7 @@ final class OutOfCore {
             double[][] x = io.vitalstream.dsp.ChannelArrays.fromFrames(frames, count, channels);
             double[][] y;
             try {
-                y = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> method.apply(x));
+                y = io.vitalstream.dsp.Cancellation.with(control::isCancelled, () -> blockMethod.apply(x));
             } catch (io.vitalstream.dsp.Cancellation.Cancelled e) {
                 throw new CancelledException();
             }

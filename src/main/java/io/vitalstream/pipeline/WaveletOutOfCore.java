@@ -259,43 +259,9 @@ final class WaveletOutOfCore {
         return med;
     }
 
-    /** The rank-th smallest |v| of each channel: 16 bits of the (non-negative) IEEE pattern per pass. */
+    /** The rank-th smallest |v| of each channel. */
     private double[] select(SignalSource d, long rank) {
-        long len = d.frames();
-        long[] prefix = new long[channels];
-        long[] left = new long[channels];
-        Arrays.fill(left, rank);
-        int piece = plan.chunkFrames();
-        double[] buf = new double[piece * channels];
-        for (int shift = 48; shift >= 0; shift -= 16) {
-            long[][] counts = new long[channels][1 << 16];
-            for (long i0 = 0; i0 < len; i0 += piece) {
-                int cnt = (int) Math.min(piece, len - i0);
-                d.read(i0, cnt, buf, 0, channels);
-                for (int i = 0; i < cnt; i++) {
-                    for (int c = 0; c < channels; c++) {
-                        long bits = Double.doubleToRawLongBits(Math.abs(buf[i * channels + c]));
-                        if (shift == 48 || bits >>> (shift + 16) == prefix[c] >>> (shift + 16)) {
-                            counts[c][(int) ((bits >>> shift) & 0xFFFF)]++;
-                        }
-                    }
-                }
-                control.checkpoint();
-            }
-            for (int c = 0; c < channels; c++) {
-                int b = 0;
-                while (left[c] >= counts[c][b]) {
-                    left[c] -= counts[c][b];
-                    b++;
-                }
-                prefix[c] |= (long) b << shift;
-            }
-        }
-        double[] out = new double[channels];
-        for (int c = 0; c < channels; c++) {
-            out[c] = Double.longBitsToDouble(prefix[c]);
-        }
-        return out;
+        return RadixSelect.select(d, rank, new double[channels], plan.chunkFrames(), control);
     }
 
     private void cleanUp() {

@@ -25,6 +25,8 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
     private final double learningRate;
     private final int iterations;
     private final double tolerance;
+    /** Per channel, the huber scale of the whole recording when a job runs this on blocks; null: from the signal given. */
+    private final double[] scales;
 
     public SmoothnessOptimizer(Loss loss, double lambda, boolean gradientDescent, double learningRate, int iterations, double tolerance) {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
@@ -42,13 +44,44 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
         this.learningRate = learningRate;
         this.iterations = iterations;
         this.tolerance = tolerance;
+        this.scales = null;
+    }
+
+    private SmoothnessOptimizer(SmoothnessOptimizer o, double[] scales) {
+        this.loss = o.loss;
+        this.lambda = o.lambda;
+        this.gradientDescent = o.gradientDescent;
+        this.learningRate = o.learningRate;
+        this.iterations = o.iterations;
+        this.tolerance = o.tolerance;
+        this.scales = scales.clone();
+    }
+
+    /** Whether the loss weighs residuals by a scale taken from the whole signal (huber: {@link #huberScale}). */
+    public boolean needsScale() {
+        return loss == Loss.HUBER;
+    }
+
+    /** The same method with each channel's huber scale given (computed over the whole recording). */
+    public SmoothnessOptimizer withScales(double[] perChannel) {
+        return new SmoothnessOptimizer(this, perChannel);
+    }
+
+    /**
+     * The huber scale from the MAD of a recording's differences (the upper-middle |d - m|, m
+     * their upper-middle value): 1.345 sigma with sigma = 1.4826 MAD / sqrt 2 (1e-12 when 0).
+     */
+    public static double huberScale(double mad) {
+        double sigma = 1.4826 * mad / Math.sqrt(2);
+        return sigma > 0 ? 1.345 * sigma : 1e-12;
     }
 
     @Override
     public double[][] apply(double[][] channels) {
         double[][] out = new double[channels.length][];
         for (int c = 0; c < channels.length; c++) {
-            out[c] = gradientDescent ? descend(channels[c]) : solve(channels[c]);
+            double delta = !needsScale() ? 1 : scales != null ? scales[c] : huberDelta(channels[c]);
+            out[c] = gradientDescent ? descend(channels[c], delta) : solve(channels[c], delta);
         }
         return out;
     }
@@ -61,14 +94,15 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
      * sample by its neighbours two away per step, so a context of 2 x iterations (plus 8) gives
      * the whole signal's arithmetic exactly, up to the early stop: the whole signal stops when
      * every gradient is below the tolerance, a block cannot know that and takes its remaining
-     * steps, each moving a sample by less than learning_rate x tolerance. IRLS (mae, huber)
-     * stops on a global change and huber weights by a global scale: whole.
+     * steps, each moving a sample by less than learning_rate x tolerance; huber's scale is the
+     * whole recording's ({@link #withScales}). IRLS (mae, huber) stops on a global change:
+     * whole.
      */
     @Override
     public int overlap() {
         if (gradientDescent) {
-            // each step couples a sample to its neighbours two away; huber's scale is global
-            return loss == Loss.HUBER ? 0 : (int) Math.min(Integer.MAX_VALUE / 4, 2L * iterations + 8);
+            // each step couples a sample to its neighbours two away
+            return (int) Math.min(Integer.MAX_VALUE / 4, 2L * iterations + 8);
         }
         if (loss != Loss.MSE) {
             return 0;
@@ -134,16 +168,14 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
             d[i] = Math.abs(d[i] - med);
         }
         java.util.Arrays.sort(d);
-        double sigma = 1.4826 * d[d.length / 2] / Math.sqrt(2);
-        return sigma > 0 ? 1.345 * sigma : 1e-12;
+        return huberScale(d[d.length / 2]);
     }
 
-    private double[] solve(double[] x) {
+    private double[] solve(double[] x, double delta) {
         int n = x.length;
         if (n < 3 || lambda == 0) {
             return x.clone();
         }
-        double delta = huberDelta(x);
         double[] w = new double[n];
         java.util.Arrays.fill(w, 1.0);
         double[] y = banded(w, x);
@@ -244,9 +276,8 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
         return y;
     }
 
-    private double[] descend(double[] x) {
+    private double[] descend(double[] x, double delta) {
         int n = x.length;
-        double delta = huberDelta(x);
         double[] y = x.clone();
         double[] g = new double[n];
         for (int it = 0; it < iterations; it++) {
