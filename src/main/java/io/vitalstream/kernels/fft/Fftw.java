@@ -12,8 +12,15 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Fftw {
 
-    /** FFTW's planner is not thread-safe: every plan and destroy holds this lock. */
-    static final Object PLANNER = new Object();
+    /**
+     * FFTW's planner is not thread-safe: every plan and destroy holds this lock. The native
+     * library is one per process, but this class can be loaded more than once (the test JVM
+     * runs the Quarkus application's class loader beside the plain tests'), so the lock must be
+     * one object for every class loader: a string literal is, the JVM interns it once (and
+     * nothing else locks on this text). A CI run crashed in fftw_plan_dft_r2c_1d while the lock
+     * was a plain static field, one per class loader.
+     */
+    static final Object PLANNER = "io.vitalstream.kernels.fft.Fftw.PLANNER";
 
     private static final System.Logger LOG = System.getLogger(Fftw.class.getName());
     private static final boolean DOUBLE_AVAILABLE = probe(true);
