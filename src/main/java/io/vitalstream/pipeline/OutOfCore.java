@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One filter stage over a source too large for memory, chunk by chunk, with output equal
@@ -65,6 +66,10 @@ final class OutOfCore {
             }
             if (w.method() instanceof Ensemble e && !wholeFits(plan.frames(), channels, wholeBudget)) {
                 return EnsembleOutOfCore.chunks(e, plan, channels, wholeBudget);
+            }
+            if (w.method() instanceof io.vitalstream.dsp.methods.SmoothnessOptimizer so && so.reweighted()
+                    && !wholeFits(plan.frames(), channels, wholeBudget)) {
+                return plan.count() * so.iterations() + 1;
             }
             if (w.method() instanceof WaveletDenoise wd && !wholeFits(plan.frames(), channels, wholeBudget)) {
                 return WaveletOutOfCore.chunks(wd, plan);
@@ -318,6 +323,10 @@ final class OutOfCore {
             new EnsembleOutOfCore(this, e, in, sourceId, plan, scratch, control, label).run(out);
             return;
         }
+        if (spec.method() instanceof io.vitalstream.dsp.methods.SmoothnessOptimizer so && so.reweighted() && !wholeFits(n, channels, wholeBudget)) {
+            reweighted(so, in, out, plan, scratch, control, label);
+            return;
+        }
         if (spec.method() instanceof WaveletDenoise wd && !wholeFits(n, channels, wholeBudget)) {
             WaveletOutOfCore.run(wd, in, out, plan, scratch, control, label);
             return;
@@ -405,6 +414,129 @@ final class OutOfCore {
         byColumns(in, out, plan, control, join(label, "applying the trained model"), null,
                 (start, count) -> Smoothing.inputRange(n, start, count, halo),
                 (channel, column, from, start, count, y) -> models[channel].apply(column, from, n, start, count, y));
+    }
+
+    /**
+     * IRLS (optimization with mae or huber) on a recording too long for memory, iteration by
+     * iteration as in memory: each iteration's weighted solve runs on blocks with the context
+     * the smallest weight needs (seam weight below 1e-12), reading the previous iteration's
+     * output from a scratch file; each channel stops when its largest change is below the
+     * tolerance, as in memory; huber's scale is the whole recording's.
+     */
+    private void reweighted(io.vitalstream.dsp.methods.SmoothnessOptimizer so, SignalSource in, SignalSink out, ChunkPlan plan, Path scratch,
+                            RunControl control, String label) {
+        long n = in.frames();
+        int channels = in.channels();
+        double[] delta = new double[channels];
+        java.util.Arrays.fill(delta, 1);
+        if (so.needsScale()) {
+            delta = huberScales(in, plan, scratch, control);
+        }
+        double[] scale = new double[channels];
+        double[] buf = new double[plan.chunkFrames() * channels];
+        for (int k = 0; k < plan.count(); k++) {
+            in.read(plan.start(k), plan.length(k), buf, 0, channels);
+            for (int i = 0; i < plan.length(k) * channels; i++) {
+                scale[i % channels] = Math.max(scale[i % channels], Math.abs(buf[i]));
+            }
+        }
+        control.chunkDone(join(label, "scale"));
+        boolean[] active = new boolean[channels];
+        java.util.Arrays.fill(active, so.lambda() != 0);
+        List<Path> files = new java.util.ArrayList<>();
+        SignalSource y = null;
+        try {
+            for (int it = 0; it < so.iterations(); it++) {
+                boolean any = false;
+                for (boolean a : active) {
+                    any |= a;
+                }
+                if (!any && y != null) {
+                    for (int k = 0; k < plan.count(); k++) {
+                        control.chunkDone(join(label, "converged"));
+                    }
+                    continue;
+                }
+                double wMin = 1;
+                if (y != null) {
+                    wMin = Double.POSITIVE_INFINITY;
+                    double[] ys = new double[plan.chunkFrames() * channels];
+                    for (int k = 0; k < plan.count(); k++) {
+                        in.read(plan.start(k), plan.length(k), buf, 0, channels);
+                        y.read(plan.start(k), plan.length(k), ys, 0, channels);
+                        for (int i = 0; i < plan.length(k) * channels; i++) {
+                            int c = i % channels;
+                            if (active[c]) {
+                                wMin = Math.min(wMin, so.weight(ys[i], buf[i], delta[c], scale[c]));
+                            }
+                        }
+                    }
+                }
+                int overlap = so.weightedOverlap(wMin);
+                Path file = scratch.resolve("irls-" + System.identityHashCode(so) + "-" + it + ".f64");
+                files.add(file);
+                double[] change = new double[channels];
+                try (BinaryWriter next = BinaryWriter.raw(file, SampleType.FLOAT64, channels, n)) {
+                    for (int k = 0; k < plan.count(); k++) {
+                        long start = plan.start(k);
+                        int len = plan.length(k);
+                        long from = Math.max(0, start - overlap);
+                        int count = (int) (Math.min(n, start + len + overlap) - from);
+                        double[] xs = new double[count * channels];
+                        in.read(from, count, xs, 0, channels);
+                        double[] prev = new double[count * channels];
+                        if (y != null) {
+                            y.read(from, count, prev, 0, channels);
+                        }
+                        double[] result = new double[len * channels];
+                        int offset = (int) (start - from);
+                        for (int c = 0; c < channels; c++) {
+                            if (y != null && !active[c]) {
+                                for (int i = 0; i < len; i++) {
+                                    result[i * channels + c] = prev[(offset + i) * channels + c];
+                                }
+                                continue;
+                            }
+                            double[] xc = new double[count];
+                            double[] w = new double[count];
+                            for (int i = 0; i < count; i++) {
+                                xc[i] = xs[i * channels + c];
+                                w[i] = y == null ? 1.0 : so.weight(prev[i * channels + c], xc[i], delta[c], scale[c]);
+                            }
+                            double[] yc = so.lambda() == 0 ? xc : so.solveWeighted(w, xc);
+                            for (int i = 0; i < len; i++) {
+                                result[i * channels + c] = yc[offset + i];
+                                if (y != null) {
+                                    change[c] = Math.max(change[c], Math.abs(yc[offset + i] - prev[(offset + i) * channels + c]));
+                                }
+                            }
+                        }
+                        next.write(start, len, result, 0, channels);
+                        control.chunkDone(join(label, "reweighted solve " + (it + 1) + ", " + overlap + " samples of context"));
+                    }
+                    if (y != null) {
+                        y.close();
+                        for (int c = 0; c < channels; c++) {
+                            if (active[c] && so.converged(change[c], scale[c])) {
+                                active[c] = false;
+                            }
+                        }
+                    }
+                    y = next.reopen(file);
+                }
+            }
+            for (int k = 0; k < plan.count(); k++) {
+                y.read(plan.start(k), plan.length(k), buf, 0, channels);
+                out.write(plan.start(k), plan.length(k), buf, 0, channels);
+            }
+        } finally {
+            if (y != null) {
+                y.close();
+            }
+            for (Path f : files) {
+                deleteQuietly(f);
+            }
+        }
     }
 
     /**

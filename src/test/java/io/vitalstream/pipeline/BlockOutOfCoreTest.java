@@ -52,6 +52,25 @@ class BlockOutOfCoreTest {
         }
     }
 
+    /** IRLS iteration by iteration over blocks: within 1e-9 of the RMS of the whole signal's solve. */
+    @ParameterizedTest
+    @CsvSource({"MAE, 10, 65536", "HUBER, 10, 4096", "HUBER, 1000, 65536"})
+    void reweightedSolvesOnBlocksMatchTheWholeSignal(SmoothnessOptimizer.Loss loss, double lambda, long chunkBytes) throws Exception {
+        double[][] x = signal();
+        SmoothnessOptimizer irls = new SmoothnessOptimizer(loss, lambda, false, 0.01, 30, 1e-10);
+        List<String> messages = new ArrayList<>();
+        try (OutOfCoreRuns runs = new OutOfCoreRuns(dir)) {
+            double[][] y = runs.run(runs.write("in.npy", x), 250, new FilterSpec.Whole("optimization", irls), OutOfCoreRuns.smallShare(chunkBytes),
+                    new RunControl((done, total, message) -> messages.add(message)));
+            assertTrue(messages.stream().anyMatch(m -> m.contains("reweighted solve 2,")), messages.get(messages.size() - 1));
+            double[][] expected = irls.apply(x);
+            for (int c = 0; c < 2; c++) {
+                double off = OutOfCoreRuns.worstOverRms(y[c], expected[c], x[c]);
+                assertTrue(off <= 1e-9, loss + " lambda " + lambda + ", channel " + c + ": " + off + " of the RMS");
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"10, 64", "10, 4096", "10, 1000000", "10000, 64", "10000, 65536", "1000000, 262144"})
     void blocksMatchTheWholeSignalSolveWithinTheStatedTolerance(double lambda, long chunkBytes) throws Exception {

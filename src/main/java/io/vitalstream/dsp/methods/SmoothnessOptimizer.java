@@ -107,6 +107,11 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
         if (loss != Loss.MSE) {
             return 0;
         }
+        return contextFor(lambda);
+    }
+
+    /** The context that brings the banded inverse of I + lambdaEff D'D below SEAM_TOLERANCE (1 when lambdaEff is 0). */
+    static int contextFor(double lambda) {
         if (lambda == 0) {
             return 1;
         }
@@ -120,6 +125,40 @@ public final class SmoothnessOptimizer implements BlockMethod, io.vitalstream.ds
         double si = Math.copySign(Math.sqrt((m - dr) / 2), di);
         double root = Math.min(Math.hypot(ur - sr, ui - si), Math.hypot(ur + sr, ui + si)) / 2;
         return (int) Math.min(50_000_000, Math.ceil(Math.log(SEAM_TOLERANCE) / Math.log(root)) + 8);
+    }
+
+    /** IRLS: optimization with mae or huber, a weighted solve per iteration until the largest change is small. */
+    public boolean reweighted() {
+        return !gradientDescent && loss != Loss.MSE;
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    /** IRLS's weight for one sample: the quadratic surrogate's at residual y - x, as in memory. */
+    public double weight(double y, double x, double delta, double scale) {
+        double ar = Math.max(Math.abs(y - x), 1e-9 * Math.max(1, scale));
+        return rhoPrime(ar, delta) / (2 * ar);
+    }
+
+    /** Whether a channel whose largest change was {@code change} has converged (scale: its largest |x|). */
+    public boolean converged(double change, double scale) {
+        return change <= tolerance * Math.max(1, scale);
+    }
+
+    /** (W + lambda D'D) y = W x over a block, the in-memory solve. */
+    public double[] solveWeighted(double[] w, double[] x) {
+        return banded(w, x);
+    }
+
+    /** The context a weighted solve needs when the smallest weight is wMin: that of lambda / wMin. */
+    public int weightedOverlap(double wMin) {
+        return contextFor(lambda / Math.max(wMin, 1e-300));
     }
 
     /** J(y) for x: used by the tests to check descent. */
