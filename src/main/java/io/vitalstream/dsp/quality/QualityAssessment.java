@@ -4,192 +4,69 @@ import io.vitalstream.kernels.fft.Fftw;
 import io.vitalstream.kernels.fft.RealFft;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Signal quality of a filtered signal against its input: whole-signal metrics and vitalDSP's
- * three-stage segment screen (SPEC section 6). Segments of 10 s with 10 % overlap:
- * <ol>
- * <li>SNR = 10 log10(mean(x^2) / var(diff x)) against the type's minimum (ECG 15 dB, PPG 12,
- *     EEG 8, other 10);</li>
- * <li>outliers beyond 3 sigma under 10 %, flat ratio 1 - unique/n under 50 %, jumps beyond
- *     3 std(diff) under 15 %;</li>
- * <li>a signal-specific SQI in [0, 1]: for ECG and PPG the strongest normalised
- *     autocorrelation at a heart-beat lag (0.3-2 s, 30-200 bpm); for EEG and others the
- *     share of power in the type's band (EEG 0.5-50 Hz, other 0.5-40 Hz).</li>
- * </ol>
- * score = mean(min(SNR/30, 1), 1 - worst ratio, SQI); a segment failing stage 1 or 2 scores at
- * most 0.4 (poor). Levels: excellent > 0.8, good > 0.6, fair > 0.4, poor > 0.2, else
- * unusable. The whole signal's score is the mean of its segments'.
+ * Signal quality of a filtered signal against its input: whole-signal metrics and the
+ * three-stage segment screen ({@link QualityScreen}) of the recording as received, in segments
+ * of 10 s with 10 % overlap. The whole signal's score is the mean of its segments'; levels:
+ * excellent > 0.8, good > 0.6, fair > 0.4, poor > 0.2, else unusable. The SNR improvement is the
+ * change of the screen's band SNR from input to output over the whole signal.
  */
 public final class QualityAssessment {
+
+    /** Segment length and step in seconds. */
+    public static final double SEGMENT_SECONDS = 10;
+    public static final double STEP_SECONDS = 9;
 
     private QualityAssessment() {
     }
 
     public static QualityReport assess(double[] input, double[] output, double fs, String signalType) {
-        String type = signalType == null ? "other" : signalType.toLowerCase(Locale.ROOT);
-        int n = output.length;
-        int segment = (int) Math.min(n, Math.round(10 * fs));
-        int step = Math.max(1, (int) Math.round(segment * 0.9));
+        QualityScreen.Type type = QualityScreen.Type.of(signalType);
+        int n = input.length;
         List<QualityReport.Segment> segments = new ArrayList<>();
-        for (int start = 0; ; start += step) {
-            int end = Math.min(n, start + segment);
-            if (end - start < Math.max(2, segment / 2) && !segments.isEmpty()) {
-                break; // a short tail: covered by the previous segment's overlap
+        for (long[] s : segments(n, fs)) {
+            segments.add(QualityScreen.segment(input, (int) s[0], (int) s[1], fs, type, 0));
+        }
+        double score = segments.stream().mapToDouble(QualityReport.Segment::score).average().orElse(0);
+        double[] spectrum = spectrum(output, fs);
+        double improvement = QualityScreen.bandSnrDb(Welch.of(output, 0, n, fs), type) - QualityScreen.bandSnrDb(Welch.of(input, 0, n, fs), type);
+        return new QualityReport(level(score), score, segments, Double.isFinite(improvement) ? improvement : 0, mse(input, output),
+                pearson(input, output), spectrum[0], spectrum[1], spectrum[2], statistics(output), zeroCrossingRate(output));
+    }
+
+    /**
+     * The screen's segments of a signal of n samples: 10 s every 9 s; a tail shorter than half a
+     * segment is left to the previous segment's overlap (unless it is the only one).
+     */
+    public static List<long[]> segments(long n, double fs) {
+        int segment = (int) Math.max(1, Math.min(n, segmentSamples(fs)));
+        int step = stepSamples(fs);
+        List<long[]> out = new ArrayList<>();
+        for (long start = 0; ; start += step) {
+            long end = Math.min(n, start + segment);
+            if (end - start < Math.max(2, segment / 2) && !out.isEmpty()) {
+                break;
             }
-            segments.add(screen(output, start, end, fs, type));
+            out.add(new long[] {start, end});
             if (end == n) {
                 break;
             }
         }
-        double score = segments.stream().mapToDouble(QualityReport.Segment::score).average().orElse(0);
-        double[] spectrum = spectrum(output, fs);
-        return new QualityReport(level(score), score, segments, snrDb(output, 0, n) - snrDb(input, 0, n), mse(input, output),
-                pearson(input, output), spectrum[0], spectrum[1], spectrum[2], statistics(output), zeroCrossingRate(output));
+        return out;
+    }
+
+    public static int segmentSamples(double fs) {
+        return (int) Math.max(2, Math.round(SEGMENT_SECONDS * fs));
+    }
+
+    public static int stepSamples(double fs) {
+        return (int) Math.max(1, Math.round(segmentSamples(fs) * STEP_SECONDS / SEGMENT_SECONDS));
     }
 
     public static String level(double score) {
         return score > 0.8 ? "excellent" : score > 0.6 ? "good" : score > 0.4 ? "fair" : score > 0.2 ? "poor" : "unusable";
-    }
-
-    static double minimumSnr(String type) {
-        return switch (type) {
-            case "ecg" -> 15;
-            case "ppg" -> 12;
-            case "eeg" -> 8;
-            default -> 10;
-        };
-    }
-
-    private static QualityReport.Segment screen(double[] x, int from, int to, double fs, String type) {
-        double snr = snrDb(x, from, to);
-        boolean snrPass = snr >= minimumSnr(type);
-        int n = to - from;
-        double mean = mean(x, from, to);
-        double sd = Math.sqrt(sumSquares(x, from, to, mean) / n);
-        int outliers = 0;
-        Set<Double> unique = new HashSet<>();
-        for (int i = from; i < to; i++) {
-            if (Math.abs(x[i] - mean) > 3 * sd) {
-                outliers++;
-            }
-            unique.add(x[i]);
-        }
-        double outlierRatio = (double) outliers / n;
-        double flatRatio = 1 - (double) unique.size() / n;
-        double dmean = 0;
-        for (int i = from + 1; i < to; i++) {
-            dmean += (x[i] - x[i - 1]) / Math.max(1, n - 1);
-        }
-        double dvar = 0;
-        for (int i = from + 1; i < to; i++) {
-            double d = x[i] - x[i - 1] - dmean;
-            dvar += d * d / Math.max(1, n - 1);
-        }
-        double dsd = Math.sqrt(dvar);
-        int jumps = 0;
-        for (int i = from + 1; i < to; i++) {
-            if (Math.abs(x[i] - x[i - 1]) > 3 * dsd) {
-                jumps++;
-            }
-        }
-        double jumpRatio = n > 1 ? (double) jumps / (n - 1) : 0;
-        boolean statPass = outlierRatio < 0.10 && flatRatio < 0.50 && jumpRatio < 0.15;
-        double sqi = switch (type) {
-            case "ecg", "ppg" -> periodicity(x, from, to, fs);
-            default -> bandShare(x, from, to, fs, type.equals("eeg") ? 50 : 40);
-        };
-        double worst = Math.max(outlierRatio, Math.max(flatRatio, jumpRatio));
-        double score = (Math.min(snr / 30, 1) + (1 - worst) + sqi) / 3;
-        score = Math.max(0, Math.min(1, score));
-        if (!snrPass || !statPass) {
-            score = Math.min(score, 0.4);
-        }
-        return new QualityReport.Segment(from / fs, to / fs, score, level(score), snr, snrPass, outlierRatio, flatRatio, jumpRatio,
-                statPass, sqi);
-    }
-
-    private static double mean(double[] x, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            m += x[i] / (to - from);
-        }
-        return m;
-    }
-
-    /** sum (x - mean)^2 over [from, to). */
-    private static double sumSquares(double[] x, int from, int to, double mean) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += (x[i] - mean) * (x[i] - mean);
-        }
-        return s;
-    }
-
-    /** 10 log10(mean(x^2) / var(diff x)); infinite for a flat non-zero segment, 0 for silence. */
-    static double snrDb(double[] x, int from, int to) {
-        int n = to - from;
-        if (n < 2) {
-            return 0;
-        }
-        double power = 0;
-        for (int i = from; i < to; i++) {
-            power += x[i] * x[i] / n;
-        }
-        double mean = 0;
-        for (int i = from + 1; i < to; i++) {
-            mean += (x[i] - x[i - 1]) / (n - 1);
-        }
-        double var = 0;
-        for (int i = from + 1; i < to; i++) {
-            double d = x[i] - x[i - 1] - mean;
-            var += d * d / (n - 1);
-        }
-        if (var == 0) {
-            return power == 0 ? 0 : 100;
-        }
-        return power == 0 ? 0 : 10 * Math.log10(power / var);
-    }
-
-    /** Largest autocorrelation (normalised) at lags of 0.3-2 s. */
-    private static double periodicity(double[] x, int from, int to, double fs) {
-        int n = to - from;
-        double mean = mean(x, from, to);
-        double var = sumSquares(x, from, to, mean);
-        if (var == 0) {
-            return 0;
-        }
-        int lo = (int) Math.max(1, Math.round(0.3 * fs));
-        int hi = (int) Math.min(n / 2, Math.round(2.0 * fs));
-        double best = 0;
-        for (int lag = lo; lag <= hi; lag++) {
-            double s = 0;
-            for (int i = from; i + lag < to; i++) {
-                s += (x[i] - mean) * (x[i + lag] - mean);
-            }
-            best = Math.max(best, s / var);
-        }
-        return Math.max(0, Math.min(1, best));
-    }
-
-    private static double bandShare(double[] x, int from, int to, double fs, double high) {
-        double[] seg = java.util.Arrays.copyOfRange(x, from, to);
-        double[] power = periodogram(seg);
-        int nfft = 2 * (power.length - 1);
-        double total = 0;
-        double in = 0;
-        for (int k = 1; k < power.length; k++) {
-            double f = k * fs / nfft;
-            total += power[k];
-            if (f >= 0.5 && f <= high) {
-                in += power[k];
-            }
-        }
-        return total == 0 ? 0 : in / total;
     }
 
     /** |FFT|^2 of the mean-removed signal, zero-padded to a power of two. */
