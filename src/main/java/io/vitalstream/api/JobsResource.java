@@ -9,6 +9,7 @@ import io.vitalstream.jobs.JobService;
 import io.vitalstream.jobs.JobSpec;
 import io.vitalstream.jobs.Preview;
 import io.vitalstream.jobs.PreviewService;
+import io.vitalstream.jobs.QualityTimelines;
 import io.vitalstream.jobs.Statistics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +48,8 @@ public class JobsResource {
     PreviewService previews;
     @Inject
     Statistics statistics;
+    @Inject
+    QualityTimelines timelines;
 
     @POST
     @Path("/jobs")
@@ -133,9 +136,28 @@ public class JobsResource {
 
     @GET
     @Path("/jobs/{id}/quality")
-    @Operation(summary = "Quality of a completed job on an excerpt of one channel (default the first 5 minutes)")
-    public io.vitalstream.dsp.quality.QualityReport quality(@PathParam("id") String id, @QueryParam("channel") @DefaultValue("0") String channel,
-                                                            @QueryParam("seconds") @DefaultValue("300") String seconds) {
+    @Operation(summary = "Quality timeline of a completed job's whole recording: every channel, 10 s segments every 9 s "
+            + "(202 while the screen runs, with the segments done so far; long ranges binned, each bin showing its worst segment)")
+    @APIResponse(responseCode = "200", description = "the screen is complete (or failed: status and error say so)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QualityTimelines.Timeline.class)))
+    @APIResponse(responseCode = "202", description = "the screen is running",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QualityTimelines.Timeline.class)))
+    public Response quality(@PathParam("id") String id, @QueryParam("channel") String channel, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("max_segments") @DefaultValue("2000") String maxSegments) {
+        QualityTimelines.Timeline t = timelines.timeline(id,
+                channel == null ? null : (int) QueryNumbers.integer("channel", channel, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                from == null ? null : QueryNumbers.number("from", from), to == null ? null : QueryNumbers.number("to", to),
+                (int) QueryNumbers.integer("max_segments", maxSegments, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        return Response.status(t.status() == QualityTimelines.Status.running ? 202 : 200).entity(t).build();
+    }
+
+    @GET
+    @Path("/jobs/{id}/quality/metrics")
+    @Operation(summary = "Quality metrics of a completed job (input against output, as the synchronous endpoint's quality block) "
+            + "on an excerpt of one channel (default the first 5 minutes)")
+    public io.vitalstream.dsp.quality.QualityReport qualityMetrics(@PathParam("id") String id,
+                                                                   @QueryParam("channel") @DefaultValue("0") String channel,
+                                                                   @QueryParam("seconds") @DefaultValue("300") String seconds) {
         return previews.quality(id, (int) QueryNumbers.integer("channel", channel, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 QueryNumbers.number("seconds", seconds));
     }

@@ -109,7 +109,7 @@ public class PreviewService {
     }
 
     /** Opens a job's file (a CSV decodes into a private scratch file, removed afterwards). */
-    private static <T> T withSource(Path file, InputFormat format, RawLayout raw, int[] channels, Path scratch,
+    static <T> T withSource(Path file, InputFormat format, RawLayout raw, int[] channels, Path scratch,
                                     java.util.function.Function<SignalSource, T> use) {
         try {
             Files.createDirectories(scratch);

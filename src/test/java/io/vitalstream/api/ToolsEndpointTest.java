@@ -24,9 +24,9 @@ class ToolsEndpointTest {
         String id = TestFiles.submit(Map.of("input", Map.of("upload_id", upload), "sampling_freq", 125, "signal_type", "PPG",
                 "filter_params", Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 8.0)));
         TestFiles.waitFor(id, "completed");
-        given().get("/api/filtering/jobs/" + id + "/quality?seconds=60").then().statusCode(200)
+        given().get("/api/filtering/jobs/" + id + "/quality/metrics?seconds=60").then().statusCode(200)
                 .body("level", notNullValue()).body("segments", hasSize(7)).body("pearson_correlation", notNullValue());
-        given().get("/api/filtering/jobs/" + id + "/quality?channel=3").then().statusCode(400).body("field", equalTo("channel"));
+        given().get("/api/filtering/jobs/" + id + "/quality/metrics?channel=3").then().statusCode(400).body("field", equalTo("channel"));
         given().post("/api/uploads/examples/none").then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -26,7 +26,7 @@ public record QualityReport(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Segment(double start, double end, double score, String level,
                           Double snrDb, double flatRatio, double clipRatio, boolean presencePass,
-                          double outlierRatio, double jumpRatio, boolean statisticalPass, double sqi,
+                          double outlierRatio, double jumpRatio, boolean statisticalPass, double sqi, double nonFiniteRatio,
                           Double pSqi, Double kSqi, Double basSqi, String zhao2018, Double zhao2018V, Double averageQrs,
                           Double heartRateBpm, Double skewness, Double templateMatch, Double lineNoise, Double bandPower) {
     }

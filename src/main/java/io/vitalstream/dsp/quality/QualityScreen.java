@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * vitalDSP's three-stage screen of one segment (SPEC section 6), rate- and offset-independent:
  * <ol>
- * <li>presence: flat lines (runs of at least 0.2 s whose steps are at most one quantisation
+ * <li>presence: non-finite samples (a segment with any scores 0), flat lines (runs of at least 0.2 s whose steps are at most one quantisation
  *     step, the segment's smallest non-zero |dx|), clipping (runs of 3 or more samples sitting
  *     exactly on the segment's minimum or maximum) and a band SNR: the power of the type's
  *     signal band above a white-noise floor, over that floor, where the floor is the median Welch
@@ -67,6 +67,16 @@ public final class QualityScreen {
     /** Screens x[from, to) of a signal at fs; times in the result are offset by {@code originSeconds}. */
     public static QualityReport.Segment segment(double[] x, int from, int to, double fs, Type type, double originSeconds) {
         int n = to - from;
+        int nonFinite = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(x[i])) {
+                nonFinite++;
+            }
+        }
+        if (nonFinite > 0) { // gaps or corrupt samples: no index is defined on such a segment
+            return new QualityReport.Segment(originSeconds + from / fs, originSeconds + to / fs, 0, QualityAssessment.level(0), null, 0, 0,
+                    false, 0, 0, false, 0, (double) nonFinite / n, null, null, null, null, null, null, null, null, null, null, null);
+        }
         double step = quantisationStep(x, from, to);
         double flat = flatRatio(x, from, to, step, Math.max(2, Moments.roundHalfUp(0.2 * fs)));
         double clip = clipRatio(x, from, to);
@@ -99,7 +109,7 @@ public final class QualityScreen {
             score = Math.min(score, 0.2);
         }
         return new QualityReport.Segment(originSeconds + from / fs, originSeconds + to / fs, score, QualityAssessment.level(score),
-                Double.isNaN(snr) ? null : snr, flat, clip, presencePass, outlierRatio, jumpRatio, statPass, sqi,
+                Double.isNaN(snr) ? null : snr, flat, clip, presencePass, outlierRatio, jumpRatio, statPass, sqi, 0,
                 idx.pSqi(), idx.kSqi(), idx.basSqi(), idx.zhao2018(), idx.zhao2018V(), idx.averageQrs(), idx.heartRateBpm(),
                 idx.skewness(), idx.templateMatch(), idx.lineNoise(), idx.bandPower());
     }
