@@ -108,9 +108,26 @@ try {
   console.log('channels drawn:', JSON.stringify(drawn));
   if (!drawn.length || drawn.some((d) => d.grey < 50 || d.blue < 50)) throw new Error('raw and filtered traces not both drawn');
 
+  step('the quality timeline is drawn under every channel, and again after zooming');
+  const bandsDrawn = () => page.waitForFunction(() => {
+    const bands = [...document.querySelectorAll('#plots .quality-band')];
+    return bands.length >= 1 && bands.every((b) => {
+      const c = b.querySelector('canvas');
+      if (!c.width) return false;
+      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let coloured = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) coloured++;
+      return coloured > c.width * c.height * 0.5 && /quality (excellent|good|fair|poor|unusable)/.test(b.textContent);
+    });
+  }, null, { timeout: 60000 });
+  await bandsDrawn();
+  const bandLabels = await page.$$eval('#plots .quality-band .band-label', (ls) => ls.map((l) => l.textContent));
+  console.log('quality bands:', JSON.stringify(bandLabels));
+
   step('zoom into a window (a finer preview is fetched)');
   await page.click('#zoom-in');
   await page.waitForTimeout(500);
+  await bandsDrawn();
 
   step('frequency response');
   await page.click('#response-button');

@@ -139,16 +139,16 @@ public class JobsResource {
     @Operation(summary = "Quality timeline of a completed job's whole recording: every channel, 10 s segments every 9 s "
             + "(202 while the screen runs, with the segments done so far; long ranges binned, each bin showing its worst segment)")
     @APIResponse(responseCode = "200", description = "the screen is complete (or failed: status and error say so)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QualityTimelines.Timeline.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QualityTimelines.QualityTimeline.class)))
     @APIResponse(responseCode = "202", description = "the screen is running",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QualityTimelines.Timeline.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QualityTimelines.QualityTimeline.class)))
     public Response quality(@PathParam("id") String id, @QueryParam("channel") String channel, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("max_segments") @DefaultValue("2000") String maxSegments) {
-        QualityTimelines.Timeline t = timelines.timeline(id,
+        QualityTimelines.QualityTimeline t = timelines.timeline(id,
                 channel == null ? null : (int) QueryNumbers.integer("channel", channel, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 from == null ? null : QueryNumbers.number("from", from), to == null ? null : QueryNumbers.number("to", to),
                 (int) QueryNumbers.integer("max_segments", maxSegments, Integer.MIN_VALUE, Integer.MAX_VALUE));
-        return Response.status(t.status() == QualityTimelines.Status.running ? 202 : 200).entity(t).build();
+        return Response.status(t.status() == QualityTimelines.ScreenStatus.running ? 202 : 200).entity(t).build();
     }
 
     @GET

@@ -74,17 +74,17 @@ public class QualityTimelines {
     record Summary(long segments, double[] scoreSums) {
     }
 
-    public enum Status {
+    public enum ScreenStatus {
         running, completed, failed
     }
 
     /** A timeline answer; {@code segments_done} of {@code segments_total} are screened so far. */
-    public record Timeline(String jobId, Status status, String error, String signalType, double samplingFreq, double segmentSeconds,
-                           double stepSeconds, long segmentsTotal, long segmentsDone, int segmentsPerBin, List<ChannelTimeline> channels) {
+    public record QualityTimeline(String jobId, ScreenStatus status, String error, String signalType, double samplingFreq, double segmentSeconds,
+                           double stepSeconds, long segmentsTotal, long segmentsDone, int segmentsPerBin, List<ChannelQuality> channels) {
     }
 
     /** One channel: the mean score of its screened segments, its level, and the segments (or bins) in the asked range. */
-    public record ChannelTimeline(int channel, String level, double score, List<QualityReport.Segment> segments) {
+    public record ChannelQuality(int channel, String level, double score, List<QualityReport.Segment> segments) {
     }
 
     @PostConstruct
@@ -106,7 +106,7 @@ public class QualityTimelines {
      * The timeline of job {@code id} in [from, to) seconds (null: all), for one channel or all,
      * at most maxSegments per channel; starts the pass when none has run.
      */
-    public Timeline timeline(String id, Integer channel, Double from, Double to, int maxSegments) {
+    public QualityTimeline timeline(String id, Integer channel, Double from, Double to, int maxSegments) {
         JobRecord job = jobs.status(id);
         if (job.state() != JobState.COMPLETED) {
             throw new StateConflictException("job " + id + " is " + job.state().wire() + "; quality is screened on a completed job");
@@ -131,14 +131,14 @@ public class QualityTimelines {
         }
         Path folder = store.folder(id);
         Path summaryFile = folder.resolve("quality-summary.json");
-        Status status;
+        ScreenStatus status;
         long done;
         long total;
         double[] sums;
         String error = null;
         if (Files.exists(summaryFile)) {
             Summary s = readSummary(summaryFile);
-            status = Status.completed;
+            status = ScreenStatus.completed;
             total = done = s.segments();
             sums = s.scoreSums();
         } else {
@@ -150,11 +150,11 @@ public class QualityTimelines {
             done = run.done;
             sums = run.scoreSums.clone();
             if (run.error != null) {
-                status = Status.failed;
+                status = ScreenStatus.failed;
                 error = run.error;
                 runs.remove(id, run); // the next request tries again
             } else {
-                status = Status.running;
+                status = ScreenStatus.running;
             }
         }
         int seg = QualityAssessment.segmentSamples(fs);
@@ -163,21 +163,21 @@ public class QualityTimelines {
         long last = Math.min(done, end == Double.POSITIVE_INFINITY ? done : (long) Math.ceil(end * fs / step));
         long count = Math.max(0, last - first);
         int perBin = (int) Math.max(1, (count + maxSegments - 1) / maxSegments);
-        List<ChannelTimeline> out = new ArrayList<>();
+        List<ChannelQuality> out = new ArrayList<>();
         List<List<QualityReport.Segment>> lists = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             lists.add(channel == null || channel == c ? new ArrayList<>() : null);
         }
         if (count > 0) {
-            readBinned(folder, status == Status.completed, first, count, channels, perBin, lists);
+            readBinned(folder, status == ScreenStatus.completed, first, count, channels, perBin, lists);
         }
         for (int c = 0; c < channels; c++) {
             if (lists.get(c) != null) {
                 double score = done == 0 ? 0 : sums[c] / done;
-                out.add(new ChannelTimeline(c, done == 0 ? null : QualityAssessment.level(score), score, lists.get(c)));
+                out.add(new ChannelQuality(c, done == 0 ? null : QualityAssessment.level(score), score, lists.get(c)));
             }
         }
-        return new Timeline(id, status, error, job.spec().signalType(), fs, QualityAssessment.SEGMENT_SECONDS, QualityAssessment.STEP_SECONDS,
+        return new QualityTimeline(id, status, error, job.spec().signalType(), fs, QualityAssessment.SEGMENT_SECONDS, QualityAssessment.STEP_SECONDS,
                 total, done, perBin, out);
     }
 

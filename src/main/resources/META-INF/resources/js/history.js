@@ -5,7 +5,7 @@ import { showJob } from './plots.js';
 export async function showQuality(id) {
   const box = $('#quality');
   try {
-    const q = await api(`/api/filtering/jobs/${id}/quality?channel=0&seconds=300`);
+    const q = await api(`/api/filtering/jobs/${id}/quality/metrics?channel=0&seconds=300`);
     const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)) : v);
     box.classList.remove('muted');
     box.innerHTML = `<p>Channel 0, first 5 minutes: <strong class="level-${q.level}">${q.level}</strong> (score ${fmt(q.score)}, ${q.segments.length} segments)</p>

@@ -3,6 +3,7 @@ import { state } from './state.js';
 import { $, api, clearFieldErrors, showError } from './http.js';
 import { currentParams } from './params.js';
 import { showQuality } from './history.js';
+import { bandElement, drawBands } from './band.js';
 
 function plotWidth() { return Math.max(260, Math.min(1150, document.querySelector('#plots').clientWidth - 20)); }
 
@@ -47,11 +48,13 @@ async function drawPreview(start, end) {
         cursor: { drag: { x: true, y: false } },
       };
       state.charts.push(new uPlot(opts, seriesFor(input, output, c), div));
+      div.append(bandElement());
     }
   } else {
     state.charts.forEach((chart, c) => chart.setData(seriesFor(input, output, c)));
   }
   state.view = { start: input.start, end: input.end };
+  drawBands();
 }
 
 function seriesFor(input, output, c) {
@@ -77,6 +80,7 @@ function zoomBy(factor) {
 export function installPlots() {
   window.addEventListener('resize', () => {
     state.charts.forEach((c) => c.setSize({ width: plotWidth(), height: 220 }));
+    drawBands();
     if (state.responseChart) state.responseChart.setSize({ width: Math.min(1150, $('#response-plot').clientWidth || 600), height: 240 });
   });
 

@@ -10,5 +10,6 @@ export const state = {
   charts: [],
   responseChart: null,
   view: null,
+  quality: null, // the quality timeline of the plotted window
   samples: 0,
 };
