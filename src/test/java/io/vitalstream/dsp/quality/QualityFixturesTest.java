@@ -24,14 +24,24 @@ class QualityFixturesTest {
 
     private static final JsonNode CASES = Fixtures.load("quality.json").get("cases");
     private static final ObjectMapper SNAKE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    private static final Set<String> NOT_SCREEN_FIELDS = Set.of("name", "fs", "type", "expect", "signal");
+    private static final Set<String> NOT_SCREEN_FIELDS = Set.of("name", "fs", "type", "expect", "signal_f32");
+
+    private static double[] float32(String base64) {
+        java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(base64)).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer();
+        double[] x = new double[f.remaining()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = f.get(i);
+        }
+        return x;
+    }
 
     @TestFactory
     List<DynamicTest> everyIndexEqualsTheFixtureScript() {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : CASES) {
             tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-                double[] x = Fixtures.doubles(c.get("signal"));
+                double[] x = float32(c.get("signal_f32").asText());
                 double fs = c.get("fs").asDouble();
                 QualityReport.Segment s = QualityScreen.segment(x, 0, x.length, fs, QualityScreen.Type.of(c.get("type").asText()), 0);
                 JsonNode ours = SNAKE.valueToTree(s);
