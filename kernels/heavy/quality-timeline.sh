@@ -3,7 +3,7 @@
 # 1 GiB: 37 h at 250 Hz, with lead-off, clipped and noisy stretches on some channels) through
 # the packaged service at -Xmx256m and vitalstream.max-memory-mb=128: a band-pass job, then the
 # quality timeline of the whole recording (GET /jobs/{id}/quality until 200). Samples the
-# service's RSS during the screen; writes kernels/heavy/QUALITY-TIMELINE.md and, when Chromium
+# service's RSS during the screen; prints a report (kept in kernels/heavy/QUALITY-TIMELINE.md) and, when Chromium
 # and playwright-core are there, a screenshot of the page showing the job with its bands.
 #   kernels/heavy/quality-timeline.sh [workdir] [GiB]
 set -euo pipefail
@@ -70,7 +70,7 @@ hwm=$(awk '/VmHWM/ {print $2}' "/proc/$jpid/status")
 if [ -d src/test/ui/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then
   node kernels/heavy/quality-screenshot.mjs "$base" "$job" "$work/quality-timeline.png" || echo "screenshot failed"
 fi
-/usr/bin/python3 - "$work/timeline.json" "$(stat -c %s "$file")" "$t0" "$t1" "$t2" "$rss_before" "$peak" "$hwm" > kernels/heavy/QUALITY-TIMELINE.md <<'PY'
+/usr/bin/python3 - "$work/timeline.json" "$(stat -c %s "$file")" "$t0" "$t1" "$t2" "$rss_before" "$peak" "$hwm" > "$work/QUALITY-TIMELINE.md" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
 size, t0, t1, t2 = int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
@@ -89,4 +89,4 @@ for c in t["channels"]:
     print(f"| {c['channel']} | {c['level']} | {c['score']:.3f} | " + "/".join(str(counts.get(l, 0)) for l in
           ("excellent", "good", "fair", "poor", "unusable")) + f" of {len(c['segments'])} bins (each the worst of {t['segments_per_bin']}) |")
 PY
-cat kernels/heavy/QUALITY-TIMELINE.md
+cat "$work/QUALITY-TIMELINE.md"
