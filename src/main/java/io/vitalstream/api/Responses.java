@@ -45,4 +45,27 @@ public final class Responses {
     /** A reply of /ws/filtering-progress to a client. */
     public record SocketMessage(SocketReply type, String message, String requestId, String detail) {
     }
+
+    /** Types of the live stream's messages (/ws/filter-stream, SPEC section 4b). */
+    public enum LiveReply {
+        stream_ready, filtered, reset, error
+    }
+
+    /**
+     * A message of the live stream: stream_ready (stream_id, latency_samples, channels, format,
+     * max_block_frames), filtered (samples, frame-major, and the block's first frame), reset, or
+     * error (message and field; the stream keeps its state and goes on).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record LiveMessage(LiveReply type, String streamId, Integer latencySamples, Integer channels, String format, Integer maxBlockFrames,
+                              Long firstFrame, double[][] samples, String message, String field) {
+
+        static LiveMessage error(String message, String field) {
+            return new LiveMessage(LiveReply.error, null, null, null, null, null, null, null, message, field);
+        }
+
+        static LiveMessage internal(Throwable t) {
+            return error("internal error (" + t.getClass().getSimpleName() + "); the stream goes on", null);
+        }
+    }
 }

@@ -97,4 +97,24 @@ public interface VitalStreamConfig {
         @WithDefault("2048")
         long chunkedMaxMb();
     }
+
+    /** Live streams (/ws/filter-stream). */
+    Live live();
+
+    interface Live {
+        /** Streams open at once; one more is closed at once with code 1013 and the reason. */
+        @WithName("max-streams")
+        @WithDefault("500")
+        int maxStreams();
+
+        /** Frames in one block, at most (a larger block gets an error message; the stream goes on). */
+        @WithName("max-block-frames")
+        @WithDefault("16384")
+        int maxBlockFrames();
+
+        /** Channels of one stream, at most. */
+        @WithName("max-channels")
+        @WithDefault("256")
+        int maxChannels();
+    }
 }

@@ -29,7 +29,11 @@ public class Statistics {
     /** The statistics endpoint's body. */
     public record Snapshot(long totalRequests, long heavyDataRequests, double averageProcessingTime, double memoryUsagePeak,
                            int activeRequests, long completed, long failed, long cancelled, long cacheHits, long cacheMisses,
-                           long cacheBytes, Map<String, Long> strategies) {
+                           long cacheBytes, Map<String, Long> strategies, LiveStreams liveStreams) {
+    }
+
+    /** Live streams (/ws/filter-stream): open now, opened since the start, frames filtered, blocks refused. */
+    public record LiveStreams(int active, long opened, long framesFiltered, long blocksRefused) {
     }
 
     private final MeterRegistry registry;
@@ -43,6 +47,10 @@ public class Statistics {
     private final DoubleAdder processingMs = new DoubleAdder();
     private final AtomicLong timed = new AtomicLong();
     private final Map<String, AtomicLong> strategies = new ConcurrentHashMap<>();
+    private final AtomicInteger liveActive = new AtomicInteger();
+    private final AtomicLong liveOpened = new AtomicLong();
+    private final AtomicLong liveFrames = new AtomicLong();
+    private final AtomicLong liveRefused = new AtomicLong();
 
     @Inject
     public Statistics(MeterRegistry registry, ChunkCache cache) {
@@ -54,6 +62,37 @@ public class Statistics {
         FunctionCounter.builder("vitalstream.cache.hits", cache, ChunkCache::hits).register(registry);
         FunctionCounter.builder("vitalstream.cache.misses", cache, ChunkCache::misses).register(registry);
         Gauge.builder("vitalstream.cache.size", cache, ChunkCache::bytes).baseUnit("bytes").register(registry);
+        Gauge.builder("vitalstream.live.streams.active", liveActive, AtomicInteger::get).description("live streams open").register(registry);
+        FunctionCounter.builder("vitalstream.live.streams.opened", liveOpened, AtomicLong::get).register(registry);
+        FunctionCounter.builder("vitalstream.live.frames", liveFrames, AtomicLong::get).description("frames filtered by live streams")
+                .register(registry);
+        FunctionCounter.builder("vitalstream.live.blocks.refused", liveRefused, AtomicLong::get).register(registry);
+    }
+
+    /** A live stream opens if fewer than max are open; false when the limit is reached. */
+    public boolean liveOpened(int max) {
+        while (true) {
+            int n = liveActive.get();
+            if (n >= max) {
+                return false;
+            }
+            if (liveActive.compareAndSet(n, n + 1)) {
+                liveOpened.incrementAndGet();
+                return true;
+            }
+        }
+    }
+
+    public void liveClosed() {
+        liveActive.decrementAndGet();
+    }
+
+    public void liveFiltered(int frames) {
+        liveFrames.addAndGet(frames);
+    }
+
+    public void liveRefused() {
+        liveRefused.incrementAndGet();
     }
 
     public void started(boolean job) {
@@ -107,6 +146,7 @@ public class Statistics {
         }
         strategies.forEach((k, v) -> s.put(k, v.get()));
         return new Snapshot(total.get(), heavy.get(), n == 0 ? 0 : processingMs.sum() / n, Math.round(peakMemoryMb() * 10) / 10.0,
-                active.get(), completed.get(), failed.get(), cancelled.get(), cache.hits(), cache.misses(), cache.bytes(), s);
+                active.get(), completed.get(), failed.get(), cancelled.get(), cache.hits(), cache.misses(), cache.bytes(), s,
+                new LiveStreams(liveActive.get(), liveOpened.get(), liveFrames.get(), liveRefused.get()));
     }
 }

@@ -87,4 +87,28 @@ class ReadmeSnippetsIT {
         String out = run(command);
         assertTrue(out.contains("completed"), out); // and the snippet itself checks the result's size
     }
+
+    @Test
+    void thePythonLiveStreamExampleRuns() throws Exception {
+        boolean present = python("websockets, numpy");
+        Assumptions.assumeTrue(present || System.getenv("CI") != null, "python3-websockets/numpy are not installed");
+        Path file = dir.resolve("live.py");
+        Files.writeString(file, snippet("python_live"));
+        String out = run(List.of("/usr/bin/python3", file.toString(), base()));
+        assertTrue(out.contains("stream_ready latency 0 samples") && out.contains("filtered (2500, 2)"), out);
+        Matcher hum = Pattern.compile("hum left: ([0-9.e-]+)").matcher(out);
+        assertTrue(hum.find(), out);
+        assertTrue(Double.parseDouble(hum.group(1)) < 0.01, "the 50 Hz hum is filtered out live: " + out);
+    }
+
+    @Test
+    void theNodeLiveStreamExampleRuns() throws Exception {
+        Path file = dir.resolve("live.mjs");
+        Files.writeString(file, snippet("node_live"));
+        Process v = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]").start();
+        int major = Integer.parseInt(new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+        String out = run(major < 22 ? List.of("node", "--experimental-websocket", file.toString(), base())
+                : List.of("node", file.toString(), base()));
+        assertTrue(out.contains("500 frames filtered"), out);
+    }
 }
