@@ -129,6 +129,23 @@ try {
   await page.waitForTimeout(500);
   await bandsDrawn();
 
+  step('the live panel streams an example through /ws/filter-stream and draws what comes back');
+  await page.selectOption('#live-example', 'ppg-1ch');
+  await page.selectOption('#live-speed', '16');
+  await page.click('#live-start');
+  await page.waitForFunction(() => /[0-9]+ frames filtered/.test(document.querySelector('#live-status').textContent)
+    && Number(document.querySelector('#live-status').textContent.split(' ')[0]) >= 1000, null, { timeout: 60000 });
+  const liveBlue = await page.$eval('#live-plot canvas', (c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let blue = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3] && px[i + 2] > 180 && px[i] < 120) blue++;
+    return blue;
+  });
+  console.log('live panel:', await page.textContent('#live-status'), 'blue pixels', liveBlue);
+  if (liveBlue < 50) throw new Error('the live trace is not drawn');
+  await page.click('#live-stop');
+  await page.locator('#live-plot').screenshot({ path: `${shots}/live-stream.png` });
+
   step('frequency response');
   await page.click('#response-button');
   await page.waitForSelector('#response-plot canvas');

@@ -46,6 +46,10 @@ public final class Responses {
     public record SocketMessage(SocketReply type, String message, String requestId, String detail) {
     }
 
+    /** The first seconds of an example recording, frame-major (float32 values, as its upload holds them). */
+    public record ExampleSamples(String name, double samplingFreq, int channels, double[][] samples) {
+    }
+
     /** Types of the live stream's messages (/ws/filter-stream, SPEC section 4b). */
     public enum LiveReply {
         stream_ready, filtered, reset, error

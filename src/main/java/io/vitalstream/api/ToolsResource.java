@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +38,26 @@ public class ToolsResource {
         List<Responses.Example> out = new ArrayList<>();
         ExampleRecordings.CATALOG.forEach((name, spec) -> out.add(new Responses.Example(name, spec.description(), spec.samplingFreq(), spec.channels(), spec.seconds())));
         return out;
+    }
+
+    @GET
+    @Path("/examples/{name}/samples")
+    @Operation(summary = "The first seconds of a built-in example recording as JSON frames (what the page's live panel streams)")
+    public Responses.ExampleSamples exampleSamples(@PathParam("name") String name, @QueryParam("seconds") @DefaultValue("60") String secondsText) {
+        double seconds = QueryNumbers.number("seconds", secondsText);
+        ExampleRecordings.Spec spec = ExampleRecordings.spec(name);
+        if (!(seconds > 0) || seconds > 120) {
+            throw new io.vitalstream.error.InvalidParameterException("seconds", "seconds must be above 0 and at most 120, got " + secondsText);
+        }
+        int n = (int) Math.min(spec.samplingFreq() * spec.seconds(), Math.round(seconds * spec.samplingFreq()));
+        double[] data = ExampleRecordings.samples(name, n);
+        double[][] frames = new double[n][spec.channels()];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < spec.channels(); c++) {
+                frames[i][c] = (float) data[i * spec.channels() + c];
+            }
+        }
+        return new Responses.ExampleSamples(name, spec.samplingFreq(), spec.channels(), frames);
     }
 
     @POST

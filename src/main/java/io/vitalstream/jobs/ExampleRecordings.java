@@ -38,13 +38,38 @@ public final class ExampleRecordings {
     }
 
     public static Upload create(String name, UploadStore uploads) {
+        Spec spec = spec(name);
+        int channels = spec.channels();
+        int n = (int) (spec.samplingFreq() * spec.seconds());
+        double[] data = samples(name, n);
+        Map.Entry<String, Path> target = uploads.begin();
+        try (BinaryWriter w = BinaryWriter.npy(target.getValue(), SampleType.FLOAT32, channels, n, channels == 1)) {
+            w.write(0, n, data, 0, channels);
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(target.getValue());
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return uploads.complete(target.getKey(), target.getValue(), "example-" + name + ".npy", bytes.length, sha);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Spec spec(String name) {
         Spec spec = CATALOG.get(name);
         if (spec == null) {
             throw new NotFoundException("no example '" + name + "'; examples are " + String.join(", ", CATALOG.keySet()));
         }
+        return spec;
+    }
+
+    /** The first n frames of an example, interleaved (the same values its upload holds, before float32 rounding). */
+    public static double[] samples(String name, int n) {
+        Spec spec = spec(name);
         double fs = spec.samplingFreq();
         int channels = spec.channels();
-        int n = (int) (fs * spec.seconds());
         double[] data = new double[n * channels];
         SplittableRandom rnd = new SplittableRandom(name.hashCode());
         for (int i = 0; i < n; i++) {
@@ -59,19 +84,7 @@ public final class ExampleRecordings {
                 };
             }
         }
-        Map.Entry<String, Path> target = uploads.begin();
-        try (BinaryWriter w = BinaryWriter.npy(target.getValue(), SampleType.FLOAT32, channels, n, channels == 1)) {
-            w.write(0, n, data, 0, channels);
-        }
-        try {
-            byte[] bytes = Files.readAllBytes(target.getValue());
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return uploads.complete(target.getKey(), target.getValue(), "example-" + name + ".npy", bytes.length, sha);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return data;
     }
 
     private static double ecg(double t) {

@@ -52,7 +52,8 @@ export async function refreshStats() {
     const rows = [['Requests', s.total_requests], ['Jobs', s.heavy_data_requests], ['Running', s.active_requests],
       ['Completed', s.completed], ['Failed', s.failed], ['Cancelled', s.cancelled],
       ['Mean time', `${s.average_processing_time.toFixed(0)} ms`], ['Peak memory', `${s.memory_usage_peak} MB`],
-      ['Cache hits / misses', `${s.cache_hits} / ${s.cache_misses}`]];
+      ['Cache hits / misses', `${s.cache_hits} / ${s.cache_misses}`],
+      ['Live streams open', s.live_streams.active], ['Live frames filtered', s.live_streams.frames_filtered]];
     dl.innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
   } catch (e) { /* shown elsewhere */ }
 }

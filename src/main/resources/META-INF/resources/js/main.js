@@ -5,6 +5,7 @@ import { loadRegistry, renderParams } from './params.js';
 import { installUpload, loadExamples } from './upload.js';
 import { installJob } from './job.js';
 import { installPlots } from './plots.js';
+import { installLive } from './live.js';
 import { refreshHistory, refreshStats } from './history.js';
 
 function init() {
@@ -28,6 +29,7 @@ $('#category').addEventListener('change', () => { $('#params').innerHTML = ''; r
 installUpload();
 installJob();
 installPlots();
+installLive();
 $('#token').value = state.token;
 if (state.token) $('#token-state').textContent = 'token set for this session';
 loadRegistry();

@@ -1,6 +1,7 @@
 /* The signal: a file uploaded with a progress bar, or a built-in example recording. */
 import { state } from './state.js';
 import { $, Problem, api, clearFieldErrors, showError } from './http.js';
+import { liveExamples } from './live.js';
 
 function describeUpload(u) {
   $('#upload-info').textContent = `Using ${u.filename}: ${(u.bytes / 1e6).toFixed(2)} MB, sha256 ${u.sha256.slice(0, 12)}…`;
@@ -17,6 +18,7 @@ export async function loadExamples() {
     const sel = $('#example');
     sel.innerHTML = '';
     for (const e of list) sel.append(new Option(`${e.name} — ${e.description}`, e.name));
+    liveExamples(list);
   } catch (e) { showError(e); }
 }
 
