@@ -122,6 +122,8 @@ for path in filtering/filter bench/echo; do
 done
 wrkfilter=$(wrk -t2 -c64 -d20s --latency -s kernels/bench/post.lua http://localhost:18092/api/filtering/filter)
 wrkecho=$(wrk -t2 -c64 -d20s --latency -s kernels/bench/post.lua http://localhost:18092/api/bench/echo)
+echo "== live streams: 200 x 8 channels at 500 Hz, blocks of 50 frames, 10 s (after 5 s of warm-up)" >&2
+live=$(java $flags -cp "$cp" kernels/bench/LiveStreamBench.java 18092 "$(pgrep -f 'quarkus.http.port=18092' | head -n 1)" 200 10 2>/dev/null | tail -n 1)
 pkill -f "quarkus.http.port=18092" || true
 wait $wl 2>/dev/null || true
 
@@ -129,7 +131,7 @@ printf '%s\n' "${kernel_runs[@]}" > "$work/kernel_runs.jsonl"
 printf '%s\n' "${peer_runs[@]}" > "$work/peer_runs.jsonl"
 /usr/bin/python3 - "$work" "$check" "$e2e1" "$e2e4" "${cold[*]}" "${warm[*]}" "$wrkfilter" "$wrkecho" \
     "${kprof[sosfiltfilt_32ch]}" "${kprof[sosfilt_1ch]}" "${kprof[sosfiltfilt_1ch]}" "${kprof[fir1001_f64]}" "${kprof[median5]}" \
-    "$eprof" "$sprof" > kernels/RESULTS.md <<'PY'
+    "$eprof" "$sprof" "$live" > kernels/RESULTS.md <<'PY'
 import json, re, statistics, sys
 work, check = sys.argv[1], json.loads(sys.argv[2])
 e1, e4 = json.loads(sys.argv[3]), json.loads(sys.argv[4])
@@ -180,6 +182,13 @@ lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", wrkf, re.M))
 add("10 s of 500 Hz ECG, POST /api/filtering/filter, wrk 64 connections, vs the JSON floor (same body parsed and written back)",
     f"{rps(wrkf):.0f} req/s (p50 {lat.get('50','?')}, p99 {lat.get('99','?')})", f"{rps(wrke):.0f} req/s", f"{rps(wrkf) / rps(wrke):.2f}",
     ">= 0.5", rps(wrkf) >= 0.5 * rps(wrke), key="wrk")
+live = json.loads(sys.argv[16])
+rows.append(f"| live streams (/ws/filter-stream): {live['streams']} x 8 channels at 500 Hz, blocks of 50 frames (0.1 s, float32), causal band-pass: "
+            f"round trip per block | p50 {live['rtt_p50_ms']:.2f} ms, p99 {live['rtt_p99_ms']:.2f} ms | | | reported | |")
+rows.append(f"| live streams: such streams one core sustains in real time (service CPU per stream-second) vs the same filter offline (LiveFilter in process) "
+            f"| {live['streams_per_core']:.0f} ({live['server_cpu_per_stream_second']*1e3:.2f} ms) | {live['offline_streams_per_core']:.0f} "
+            f"({live['offline_cpu_per_stream_second']*1e3:.3f} ms) | {live['offline_streams_per_core'] / live['streams_per_core']:.0f}x "
+            "(WebSocket framing and I/O) | reported | |")
 rows.append(f"| reference: 8-ch zero-phase kernel alone (pre-interleaved, one thread) | {k8/M:.0f} M/s | | | | |")
 print("\n".join(rows))
 print()

@@ -55,6 +55,8 @@ public class FilterStreamRoute {
 
     /** A WebSocket message (one block) of up to this many bytes reaches the stream; a larger one closes it with 1009. */
     static final int MAX_MESSAGE_BYTES = 16 << 20;
+    /** Messages up to this size are filtered on the event loop (microseconds of work); larger ones on a worker. */
+    static final int INLINE_BYTES = 64 << 10;
 
     void routes(@Observes Router router) {
         router.get("/ws/filter-stream").order(-1000).handler(this::upgrade);
@@ -117,25 +119,51 @@ public class FilterStreamRoute {
             });
         }
 
-        /** One message at a time: the socket is paused until the answer is written (or queued within the socket's limit). */
+        /**
+         * One message at a time, in order. A small block (up to {@link #INLINE_BYTES}: a device's
+         * 0.1 s) is filtered at once on the event loop, which costs less than handing it to a
+         * worker; a larger one goes to a worker thread with the socket paused until its answer is
+         * written. Either way the socket stays paused while its write queue is full.
+         */
         private void handle(String text, Buffer bytes) {
+            int size = text != null ? text.length() : bytes.length();
+            if (size <= INLINE_BYTES) {
+                Object answer;
+                try {
+                    answer = text != null ? onText(text) : onBinary(bytes);
+                } catch (RuntimeException e) {
+                    answer = Responses.LiveMessage.internal(e);
+                }
+                reply(answer);
+                if (ws.writeQueueFull()) {
+                    ws.pause();
+                    ws.drainHandler(v -> ws.resume());
+                }
+                return;
+            }
             ws.pause();
             vertx.<Object>executeBlocking(() -> text != null ? onText(text) : onBinary(bytes), false).onComplete(r -> {
-                Object answer = r.succeeded() ? r.result() : Responses.LiveMessage.internal(r.cause());
                 if (closed) {
                     return;
                 }
-                if (answer instanceof Buffer b) {
-                    ws.writeBinaryMessage(b);
-                } else {
-                    ws.writeTextMessage(encode(answer));
-                }
+                reply(r.succeeded() ? r.result() : Responses.LiveMessage.internal(r.cause()));
                 if (ws.writeQueueFull()) {
                     ws.drainHandler(v -> ws.resume());
                 } else {
                     ws.resume();
                 }
             });
+        }
+
+        private void reply(Object answer) {
+            if (closed) {
+                return;
+            }
+            if (answer instanceof Buffer b) {
+                ws.writeBinaryMessage(b);
+            } else {
+                ws.writeTextMessage(encode(answer));
+            }
         }
 
         private Object onText(String text) {
