@@ -136,6 +136,19 @@ class FilterStreamTest {
     }
 
     @Test
+    void everyLiveMethodOfTheRegistryStreamsTheWholeSignalsBits() throws Exception {
+        for (var m : io.vitalstream.dsp.live.LiveFilterTest.liveMethodParams()) {
+            Map<String, Object> p = m.getValue();
+            double[][] x = signal(900, 3, m.getKey().hashCode());
+            try (LiveClient c = LiveClient.open(base, true)) {
+                JsonNode ready = JSON.readTree(c.text(config(3, p, "json")));
+                assertEquals("stream_ready", ready.get("type").asText(), m.getKey() + ": " + ready);
+                assertArrayEquals(offline(x, p), streamJson(c, x, 17), m.getKey());
+            }
+        }
+    }
+
+    @Test
     void binaryFloat32BlocksOn32ChannelsAreTheOfflineResultRoundedToFloat32() throws Exception {
         int ch = 32;
         double[][] x = signal(2000, ch, 2);

@@ -61,54 +61,52 @@ class ReadmeSnippetsIT {
         return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
-    @Test
-    void thePythonExampleRuns() throws Exception {
-        boolean present = python("requests, websockets, numpy");
-        // bin/test installs them; only a run outside CI may lack them
-        Assumptions.assumeTrue(present || System.getenv("CI") != null, "python3-requests/websockets/numpy are not installed");
-        Path file = dir.resolve("client.py");
-        Files.writeString(file, snippet("python"));
-        String out = run(List.of("/usr/bin/python3", file.toString(), base()));
-        assertTrue(out.contains("result (5000, 2) float32"), out);
+    /** Runs a README Python block with /usr/bin/python3 (its Debian modules installed by bin/test; only a run outside CI may lack them). */
+    private String runPython(String block, String modules) throws Exception {
+        Assumptions.assumeTrue(python(modules) || System.getenv("CI") != null, "python3 modules missing: " + modules);
+        Path file = dir.resolve(block + ".py");
+        Files.writeString(file, snippet(block));
+        return run(List.of("/usr/bin/python3", file.toString(), base()));
+    }
+
+    /** Runs a README Node block: Node 20 needs the flag for its WebSocket; 22 and later have it built in (and may drop the flag). */
+    private String runNode(String block) throws Exception {
+        Path file = dir.resolve(block + ".mjs");
+        Files.writeString(file, snippet(block));
+        Process v = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]").start();
+        int major = Integer.parseInt(new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+        return run(major < 22 ? List.of("node", "--experimental-websocket", file.toString(), base()) : List.of("node", file.toString(), base()));
+    }
+
+    private static double humLeft(String out) {
         Matcher hum = Pattern.compile("hum left: ([0-9.e-]+)").matcher(out);
         assertTrue(hum.find(), out);
-        assertTrue(Double.parseDouble(hum.group(1)) < 0.05, "the 50 Hz hum is filtered out: " + out);
+        return Double.parseDouble(hum.group(1));
+    }
+
+    @Test
+    void thePythonExampleRuns() throws Exception {
+        String out = runPython("python", "requests, websockets, numpy");
+        assertTrue(out.contains("result (5000, 2) float32"), out);
+        assertTrue(humLeft(out) < 0.05, "the 50 Hz hum is filtered out: " + out);
     }
 
     @Test
     void theNodeExampleRuns() throws Exception {
-        Path file = dir.resolve("client.mjs");
-        Files.writeString(file, snippet("node"));
-        // Node 20 needs the flag for its WebSocket; 22 and later have it built in (and may drop the flag)
-        Process v = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]").start();
-        int major = Integer.parseInt(new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
-        List<String> command = major < 22 ? List.of("node", "--experimental-websocket", file.toString(), base())
-                : List.of("node", file.toString(), base());
-        String out = run(command);
+        String out = runNode("node");
         assertTrue(out.contains("completed"), out); // and the snippet itself checks the result's size
     }
 
     @Test
     void thePythonLiveStreamExampleRuns() throws Exception {
-        boolean present = python("websockets, numpy");
-        Assumptions.assumeTrue(present || System.getenv("CI") != null, "python3-websockets/numpy are not installed");
-        Path file = dir.resolve("live.py");
-        Files.writeString(file, snippet("python_live"));
-        String out = run(List.of("/usr/bin/python3", file.toString(), base()));
+        String out = runPython("python_live", "websockets, numpy");
         assertTrue(out.contains("stream_ready latency 0 samples") && out.contains("filtered (2500, 2)"), out);
-        Matcher hum = Pattern.compile("hum left: ([0-9.e-]+)").matcher(out);
-        assertTrue(hum.find(), out);
-        assertTrue(Double.parseDouble(hum.group(1)) < 0.01, "the 50 Hz hum is filtered out live: " + out);
+        assertTrue(humLeft(out) < 0.01, "the 50 Hz hum is filtered out live: " + out);
     }
 
     @Test
     void theNodeLiveStreamExampleRuns() throws Exception {
-        Path file = dir.resolve("live.mjs");
-        Files.writeString(file, snippet("node_live"));
-        Process v = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]").start();
-        int major = Integer.parseInt(new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
-        String out = run(major < 22 ? List.of("node", "--experimental-websocket", file.toString(), base())
-                : List.of("node", file.toString(), base()));
+        String out = runNode("node_live");
         assertTrue(out.contains("500 frames filtered"), out);
     }
 }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * window for the Hampel identifier, direct-form convolution for FIR, which the engine's FFT
  * overlap-add matches within 1e-12).
  */
-class LiveFilterTest {
+public class LiveFilterTest {
 
     static final double FS = 500;
     static final ObjectMapper SNAKE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -41,9 +41,9 @@ class LiveFilterTest {
         return SNAKE.convertValue(fields, FilterParameters.class);
     }
 
-    /** Each live registry method at its defaults, causal. */
-    static List<Map.Entry<String, FilterSpec>> liveMethods() {
-        List<Map.Entry<String, FilterSpec>> out = new ArrayList<>();
+    /** The filter_params of each live registry method at its defaults, causal (band-pass 1-40 Hz for the IIR families, low-pass for FIR). */
+    public static List<Map.Entry<String, Map<String, Object>>> liveMethodParams() {
+        List<Map.Entry<String, Map<String, Object>>> out = new ArrayList<>();
         for (MethodRegistry.Entry e : MethodRegistry.entries()) {
             if (!e.live()) {
                 continue;
@@ -61,9 +61,13 @@ class LiveFilterTest {
             if (e.params().stream().anyMatch(p -> p.name().equals("zero_phase"))) {
                 f.put("zero_phase", false);
             }
-            out.add(Map.entry(e.category() + "/" + e.name(), FilterDesigner.design(params(f), FS)));
+            out.add(Map.entry(e.category() + "/" + e.name(), f));
         }
         return out;
+    }
+
+    static List<Map.Entry<String, FilterSpec>> liveMethods() {
+        return liveMethodParams().stream().map(m -> Map.entry(m.getKey(), FilterDesigner.design(params(m.getValue()), FS))).toList();
     }
 
     static double[] signal(int frames, int channels, long seed) {
