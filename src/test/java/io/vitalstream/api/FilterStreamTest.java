@@ -244,7 +244,8 @@ class FilterStreamTest {
                 }
             }
             assertTrue(stalled, "the server kept reading " + sent + " blocks of 128 KiB from a client that reads nothing");
-            assertTrue(sent < 2_000, "sent " + sent + " blocks of 128 KiB before the server stopped reading");
+            // what is in flight then: the socket buffers both ways and one block at the server (62-66 blocks, 8 MiB, measured)
+            assertTrue(sent < 200, "sent " + sent + " blocks of 128 KiB before the server stopped reading");
             // the rest of the service is unaffected: another stream and the REST API answer
             try (LiveClient other = LiveClient.open(base, true)) {
                 assertEquals("stream_ready", JSON.readTree(other.text(config(1, BANDPASS, "json"))).get("type").asText());
