@@ -117,4 +117,13 @@ public interface VitalStreamConfig {
         @WithDefault("256")
         int maxChannels();
     }
+
+    /** Replicas (SPEC section 7). */
+    Cluster cluster();
+
+    interface Cluster {
+        /** This replica's name in job records and logs; default: host name and process id. */
+        @WithName("node-id")
+        java.util.Optional<String> nodeId();
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Everything known about a job; persisted as JSON in its folder at every state change.
- * {@code strategy} is null while it is still to be chosen (a CSV input, chosen once decoded).
+ * {@code strategy} is null while it is still to be chosen (a CSV input, chosen once decoded);
+ * {@code node} is the replica that ran it (null until it starts, and in records written before).
  */
 public record JobRecord(
         String requestId,
@@ -32,28 +33,29 @@ public record JobRecord(
         Instant startedAt,
         Instant finishedAt,
         JobSpec spec,
-        List<String> notes) {
+        List<String> notes,
+        String node) {
 
     public static JobRecord queued(String id, String inputName, Strategy strategy, String reason, long bytesIn, long samples,
                                    int channels, Double fs, OutputFormat outputFormat, JobSpec spec) {
         return new JobRecord(id, JobState.QUEUED, 0, 0, 0, strategy, reason, bytesIn, samples, channels, fs, inputName,
-                outputFormat, null, null, null, Instant.now(), null, null, spec, List.of());
+                outputFormat, null, null, null, Instant.now(), null, null, spec, List.of(), null);
     }
 
     public JobRecord running(Strategy strategy, String reason, long bytesIn, long samples, int channels, double fs, int chunksTotal) {
         return new JobRecord(requestId, JobState.RUNNING, 0, 0, chunksTotal, strategy, reason, bytesIn, samples, channels, fs,
-                inputName, outputFormat, null, null, null, createdAt, startedAt == null ? Instant.now() : startedAt, null, spec, notes);
+                inputName, outputFormat, null, null, null, createdAt, startedAt == null ? Instant.now() : startedAt, null, spec, notes, node);
     }
 
-    public JobRecord started() {
+    public JobRecord started(String onNode) {
         return new JobRecord(requestId, JobState.RUNNING, progress, chunksDone, chunksTotal, strategy, strategyReason, bytesIn,
-                samples, channels, samplingFreq, inputName, outputFormat, null, null, null, createdAt, Instant.now(), null, spec, notes);
+                samples, channels, samplingFreq, inputName, outputFormat, null, null, null, createdAt, Instant.now(), null, spec, notes, onNode);
     }
 
     public JobRecord progressed(int done, int total) {
         double p = total == 0 ? 0 : Math.min(1.0, (double) done / total);
         return new JobRecord(requestId, state, p, done, total, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,
-                inputName, outputFormat, resultFile, outputDtype, error, createdAt, startedAt, finishedAt, spec, notes);
+                inputName, outputFormat, resultFile, outputDtype, error, createdAt, startedAt, finishedAt, spec, notes, node);
     }
 
     public JobRecord finished(JobState end, String result, String error) {
@@ -64,7 +66,7 @@ public record JobRecord(
     public JobRecord withNotes(List<String> runNotes) {
         return new JobRecord(requestId, state, progress, chunksDone, chunksTotal, strategy, strategyReason, bytesIn, samples, channels,
                 samplingFreq, inputName, outputFormat, resultFile, outputDtype, error, createdAt, startedAt, finishedAt, spec,
-                List.copyOf(runNotes));
+                List.copyOf(runNotes), node);
     }
 
     /** The strategy as the API names it ("auto" until chosen). */
@@ -76,6 +78,6 @@ public record JobRecord(
         double p = end == JobState.COMPLETED ? 1.0 : progress;
         int done = end == JobState.COMPLETED ? chunksTotal : chunksDone;
         return new JobRecord(requestId, end, p, done, chunksTotal, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,
-                inputName, outputFormat, result, dtype, error, createdAt, startedAt, Instant.now(), spec, notes);
+                inputName, outputFormat, result, dtype, error, createdAt, startedAt, Instant.now(), spec, notes, node);
     }
 }

@@ -52,15 +52,28 @@ public class JobRunner {
     JobRegistry registry;
 
     private ExecutorService runners;
+    private String node;
 
     @PostConstruct
     void init() {
+        node = config.cluster().nodeId().orElseGet(JobRunner::defaultNodeId);
         AtomicInteger n = new AtomicInteger();
         runners = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrentJobs()), r -> {
             Thread t = new Thread(r, "job-runner-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Host name and process id: unique among replicas on one machine and across machines. */
+    static String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     void onStop(@Observes ShutdownEvent e) {
@@ -79,11 +92,12 @@ public class JobRunner {
             if (h.record.state() != JobState.QUEUED) {
                 return; // cancelled while queued
             }
-            h.record = h.record.started();
+            h.record = h.record.started(node);
         }
         String id = h.record.requestId();
         JobSpec spec = h.record.spec();
         long t0 = System.nanoTime();
+        LOG.infof("job %s running on node %s", id, node);
         store.save(h.record);
         hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, h.record, "Starting"));
         RunControl control = new RunControl((done, total, message) -> progressed(h, done, total, message));

@@ -110,7 +110,9 @@ class JobsEndpointTest {
                     "strategy", strategy));
             Response done = TestFiles.waitFor(id, "completed", "failed");
             done.then().body("state", equalTo("completed")).body("strategy", equalTo(strategy)).body("progress", equalTo(1.0))
-                    .body("samples", equalTo(40_000)).body("channels", equalTo(3)).body("output_dtype", equalTo("float32"));
+                    .body("samples", equalTo(40_000)).body("channels", equalTo(3)).body("output_dtype", equalTo("float32"))
+                    // the replica that ran it: the configured node id here, host name and pid in the packaged app's default
+                    .body("node", org.hamcrest.Matchers.matchesPattern("test-node|.+-[0-9]+"));
             byte[] result = given().get("/api/filtering/jobs/" + id + "/result").then().statusCode(200)
                     .header("Content-Disposition", containsString("attachment"))
                     .header("Accept-Ranges", "bytes").extract().asByteArray();
