@@ -30,8 +30,4 @@ final class CausalStage implements LiveStage {
         return 0;
     }
 
-    @Override
-    public long stateBytes() {
-        return 64L * channels * channels + 1024; // RLS holds a matrix per channel pair at most; the others a few numbers
-    }
 }

@@ -52,12 +52,4 @@ final class FirStage implements LiveStage {
         return 0;
     }
 
-    @Override
-    public long stateBytes() {
-        long b = 0;
-        for (double[] h : history) {
-            b += 8L * h.length;
-        }
-        return b;
-    }
 }

@@ -79,12 +79,4 @@ final class HampelStage implements LiveStage {
         return h;
     }
 
-    @Override
-    public long stateBytes() {
-        long b = 8L * column.length;
-        for (double[] x : inputs) {
-            b += 8L * x.length;
-        }
-        return b;
-    }
 }

@@ -52,8 +52,4 @@ final class IirStage implements LiveStage {
         return 0;
     }
 
-    @Override
-    public long stateBytes() {
-        return 8L * (zi.length + padded.length);
-    }
 }

@@ -93,7 +93,4 @@ public final class LiveFilter {
         return channels;
     }
 
-    public long stateBytes() {
-        return stages.stream().mapToLong(LiveStage::stateBytes).sum();
-    }
 }

@@ -16,6 +16,4 @@ sealed interface LiveStage permits IirStage, FirStage, CausalStage, HampelStage 
     /** Samples by which the output lags the causal result (0 for every stage but the Hampel identifier). */
     int latency();
 
-    /** Bytes of state this stage holds (for the per-stream memory bound). */
-    long stateBytes();
 }
