@@ -102,6 +102,35 @@ class FilterStreamTest {
         return out;
     }
 
+    static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    /** Sends x in random blocks as little-endian float32 and returns the answers, concatenated frame-major. */
+    static float[] streamBinary(LiveClient c, double[][] x, long seed) throws Exception {
+        Random r = new Random(seed);
+        int ch = x[0].length;
+        float[] out = new float[x.length * ch];
+        for (int at = 0; at < x.length; ) {
+            int count = Math.min(x.length - at, r.nextBoolean() ? 1 + r.nextInt(3) : 1 + r.nextInt(600));
+            ByteBuffer b = ByteBuffer.allocate(4 * ch * count).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                for (int k = 0; k < ch; k++) {
+                    b.putFloat((float) x[at + i][k]);
+                }
+            }
+            ByteBuffer answer = c.binary(b.flip()).order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals(4 * ch * count, answer.remaining());
+            answer.asFloatBuffer().get(out, at * ch, count * ch);
+            at += count;
+        }
+        return out;
+    }
+
     @Test
     void jsonBlocksGiveTheOfflineCausalResultBitForBitAndResetStartsAgain() throws Exception {
         double[][] x = signal(3000, 3, 1);
@@ -144,6 +173,16 @@ class FilterStreamTest {
                 JsonNode ready = JSON.readTree(c.text(config(3, p, "json")));
                 assertEquals("stream_ready", ready.get("type").asText(), m.getKey() + ": " + ready);
                 assertArrayEquals(offline(x, p), streamJson(c, x, 17), m.getKey());
+            }
+            // binary: float32 in, the offline result on those float32 values rounded to float32 out
+            for (double[] f : x) {
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = (float) f[k];
+                }
+            }
+            try (LiveClient c = LiveClient.open(base, true)) {
+                assertEquals("stream_ready", JSON.readTree(c.text(config(3, p, "f32le"))).get("type").asText());
+                assertArrayEquals(toFloat(offline(x, p)), streamBinary(c, x, 18), m.getKey() + " (f32le)");
             }
         }
     }
