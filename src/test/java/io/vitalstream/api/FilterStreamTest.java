@@ -197,24 +197,9 @@ class FilterStreamTest {
             }
         }
         double[] want = offline(x, BANDPASS);
-        Random r = new Random(5);
         try (LiveClient c = LiveClient.open(base, true)) {
             assertEquals("stream_ready", JSON.readTree(c.text(config(ch, BANDPASS, "f32le"))).get("type").asText());
-            for (int at = 0; at < x.length; ) {
-                int count = Math.min(x.length - at, r.nextBoolean() ? 1 : 1 + r.nextInt(500));
-                ByteBuffer b = ByteBuffer.allocate(4 * ch * count).order(ByteOrder.LITTLE_ENDIAN);
-                for (int i = 0; i < count; i++) {
-                    for (int k = 0; k < ch; k++) {
-                        b.putFloat((float) x[at + i][k]);
-                    }
-                }
-                ByteBuffer answer = c.binary(b.flip()).order(ByteOrder.LITTLE_ENDIAN);
-                assertEquals(4 * ch * count, answer.remaining());
-                for (int i = 0; i < count * ch; i++) {
-                    assertEquals((float) want[at * ch + i], answer.getFloat(), 0.0f, "value " + (at * ch + i));
-                }
-                at += count;
-            }
+            assertArrayEquals(toFloat(want), streamBinary(c, x, 5));
         }
     }
 
