@@ -33,7 +33,7 @@ public final class QualityAssessment {
         double[] spectrum = spectrum(output, fs);
         double improvement = QualityScreen.bandSnrDb(Welch.of(output, 0, n, fs), type) - QualityScreen.bandSnrDb(Welch.of(input, 0, n, fs), type);
         return new QualityReport(level(score), score, segments, Double.isFinite(improvement) ? improvement : 0, mse(input, output),
-                pearson(input, output), spectrum[0], spectrum[1], spectrum[2], statistics(output), zeroCrossingRate(output));
+                Moments.correlation(input, 0, output, 0, n), spectrum[0], spectrum[1], spectrum[2], statistics(output), zeroCrossingRate(output));
     }
 
     /**
@@ -128,25 +128,6 @@ public final class QualityAssessment {
             s += (a[i] - b[i]) * (a[i] - b[i]);
         }
         return s / a.length;
-    }
-
-    static double pearson(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i] / n;
-            mb += b[i] / n;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
     static QualityReport.Statistics statistics(double[] x) {
