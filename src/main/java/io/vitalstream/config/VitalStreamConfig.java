@@ -125,5 +125,17 @@ public interface VitalStreamConfig {
         /** This replica's name in job records and logs; default: host name and process id. */
         @WithName("node-id")
         java.util.Optional<String> nodeId();
+
+        /**
+         * Cluster mode: the Redis every replica shares (redis://host:port); unset, the replica is
+         * a single node with its in-process queue.
+         */
+        @WithName("redis-url")
+        java.util.Optional<String> redisUrl();
+
+        /** A job whose replica has not heart-beaten for this long is reclaimed by another replica. */
+        @WithName("lease-seconds")
+        @WithDefault("30")
+        int leaseSeconds();
     }
 }

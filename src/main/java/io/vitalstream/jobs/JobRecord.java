@@ -52,6 +52,12 @@ public record JobRecord(
                 samples, channels, samplingFreq, inputName, outputFormat, null, null, null, createdAt, Instant.now(), null, spec, notes, onNode);
     }
 
+    /** Cluster mode: a job reclaimed from a replica that died, queued again from the start. */
+    public JobRecord requeued() {
+        return new JobRecord(requestId, JobState.QUEUED, 0, 0, 0, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,
+                inputName, outputFormat, null, null, null, createdAt, null, null, spec, notes, null);
+    }
+
     public JobRecord progressed(int done, int total) {
         double p = total == 0 ? 0 : Math.min(1.0, (double) done / total);
         return new JobRecord(requestId, state, p, done, total, strategy, strategyReason, bytesIn, samples, channels, samplingFreq,

@@ -35,11 +35,18 @@ public class JobRegistry {
     InputResolver inputs;
     @Inject
     Stores stores;
+    @Inject
+    ClusterStore cluster;
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f\\-]{36}");
 
     private final Map<String, JobHandle> jobs = new ConcurrentHashMap<>();
 
     @PostConstruct
     void recover() {
+        if (cluster.enabled()) {
+            return; // the cluster's records: a job whose replica died is reclaimed, not failed
+        }
         List<String> problems = new ArrayList<>();
         for (JobRecord r : store.loadAll(problems)) {
             JobRecord fixed = r;
@@ -70,6 +77,11 @@ public class JobRegistry {
         return jobs.values();
     }
 
+    /** The handle of a job this process runs or ran, or null. */
+    JobHandle local(String id) {
+        return id == null ? null : jobs.get(id);
+    }
+
     JobHandle handle(String id) {
         JobHandle h = id == null ? null : jobs.get(id);
         if (h == null) {
@@ -78,12 +90,39 @@ public class JobRegistry {
         return h;
     }
 
+    /**
+     * A job's record: this process's own while it runs or ran it here; in cluster mode otherwise
+     * Redis's, or the shared data dir's while Redis is unreachable.
+     */
     public JobRecord status(String id) {
-        return handle(id).record;
+        JobHandle h = local(id);
+        if (h != null || !cluster.enabled()) {
+            return handle(id).record;
+        }
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new NotFoundException("no job with id '" + id + "'");
+        }
+        java.util.Optional<JobRecord> r;
+        try {
+            r = cluster.loadRecord(id);
+        } catch (io.vitalstream.error.ServiceBusyException e) {
+            r = java.util.Optional.empty();
+        }
+        return r.or(() -> store.load(id)).orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
     }
 
     public List<JobRecord> list() {
-        return jobs.values().stream().map(h -> h.record).sorted(Comparator.comparing(JobRecord::createdAt).reversed()).toList();
+        Map<String, JobRecord> all = new java.util.HashMap<>();
+        if (cluster.enabled()) {
+            store.loadAll(new ArrayList<>()).forEach(r -> all.put(r.requestId(), r));
+            try {
+                cluster.listRecords().forEach(r -> all.put(r.requestId(), r));
+            } catch (io.vitalstream.error.ServiceBusyException e) {
+                LOG.debugf("job list from the data dir only: %s", e.getMessage());
+            }
+        }
+        jobs.values().forEach(h -> all.put(h.record.requestId(), h.record));
+        return all.values().stream().sorted(Comparator.comparing(JobRecord::createdAt).reversed()).toList();
     }
 
     /** The published result of a completed job; 409 while it is not completed. */
@@ -103,7 +142,11 @@ public class JobRegistry {
 
     /** The input a job reads (resolved again after a restart). */
     public Path input(String id) {
-        JobHandle h = handle(id);
+        JobHandle h = local(id);
+        if (h == null && cluster.enabled()) {
+            return inputs.resolve(status(id).spec(), store.folder(id).resolve("input"));
+        }
+        h = handle(id);
         if (h.input == null || !Files.exists(h.input)) {
             h.input = inputs.resolve(h.record.spec(), store.folder(id).resolve("input"));
         }

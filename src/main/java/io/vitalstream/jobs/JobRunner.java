@@ -50,13 +50,17 @@ public class JobRunner {
     JobStore store;
     @Inject
     JobRegistry registry;
+    @Inject
+    ClusterStore cluster;
+    @Inject
+    ClusterWorker worker;
 
     private ExecutorService runners;
     private String node;
 
     @PostConstruct
     void init() {
-        node = config.cluster().nodeId().orElseGet(JobRunner::defaultNodeId);
+        node = cluster.node();
         AtomicInteger n = new AtomicInteger();
         runners = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrentJobs()), r -> {
             Thread t = new Thread(r, "job-runner-" + n.incrementAndGet());
@@ -65,20 +69,24 @@ public class JobRunner {
         });
     }
 
-    /** Host name and process id: unique among replicas on one machine and across machines. */
-    static String defaultNodeId() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
+    void onStop(@Observes ShutdownEvent e) {
+        for (JobHandle h : registry.handles()) {
+            // in a cluster, a job this replica leaves is reclaimed by another after the lease
+            h.leftToCluster = cluster.enabled() && !h.record.state().isFinal();
+            h.control.cancel();
+            if (h.runningControl != null) {
+                h.runningControl.cancel();
+            }
         }
-        return host + "-" + ProcessHandle.current().pid();
+        runners.shutdownNow();
     }
 
-    void onStop(@Observes ShutdownEvent e) {
-        registry.handles().forEach(h -> h.control.cancel());
-        runners.shutdownNow();
+    /** The record to the data dir and, in cluster mode, to Redis (retried there until it is back). */
+    private void persist(JobRecord r) {
+        store.save(r);
+        if (cluster.enabled()) {
+            worker.mirror(r);
+        }
     }
 
     /** Queues a registered job. */
@@ -88,6 +96,17 @@ public class JobRunner {
     }
 
     private void run(JobHandle h, InputFormat format, RawLayout raw, Strategy requested, OutputFormat output) {
+        try {
+            runQueued(h, format, raw, requested, output);
+        } finally {
+            Runnable end = h.onEnd;
+            if (end != null) {
+                end.run();
+            }
+        }
+    }
+
+    private void runQueued(JobHandle h, InputFormat format, RawLayout raw, Strategy requested, OutputFormat output) {
         synchronized (h) {
             if (h.record.state() != JobState.QUEUED) {
                 return; // cancelled while queued
@@ -98,7 +117,7 @@ public class JobRunner {
         JobSpec spec = h.record.spec();
         long t0 = System.nanoTime();
         LOG.infof("job %s running on node %s", id, node);
-        store.save(h.record);
+        persist(h.record);
         hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, h.record, "Starting"));
         RunControl control = new RunControl((done, total, message) -> progressed(h, done, total, message));
         controlOf(h, control);
@@ -114,7 +133,7 @@ public class JobRunner {
                             info.samples(), info.channels(), info.samplingFreq(), info.chunksTotal());
                 }
                 statistics.strategy(info.strategy().strategy().wire());
-                store.save(h.record);
+                persist(h.record);
             }, live -> h.live = live);
             end = JobState.COMPLETED;
             synchronized (h) {
@@ -171,18 +190,27 @@ public class JobRunner {
         long now = System.nanoTime();
         if (now - h.lastPersist > PERSIST_EVERY_NANOS) {
             h.lastPersist = now;
-            store.save(r);
+            persist(r);
+        } else if (cluster.enabled()) {
+            worker.mirror(r); // any replica reports this job's progress as of its last chunk
+        }
+        if (cluster.enabled() && done < total && worker.cancelRequested(r.requestId()) && h.runningControl != null) {
+            h.runningControl.cancel(); // sent to another replica: stops here within this chunk
         }
         hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, r, message));
     }
 
     private void finish(JobHandle h, JobState end, String resultFile, SampleType dtype, String error, JobEvent.Type eventType, String message) {
+        if (h.leftToCluster && end != JobState.COMPLETED) {
+            LOG.infof("job %s left to the cluster: this replica is stopping; another reclaims it after the lease", h.record.requestId());
+            return;
+        }
         JobRecord r;
         synchronized (h) {
             h.record = h.record.finished(end, resultFile, dtype, error);
             r = h.record;
         }
-        store.save(r);
+        persist(r);
         hub.publish(JobEvent.of(eventType, r, message));
     }
 
@@ -191,12 +219,17 @@ public class JobRunner {
      * chunk; 409 when it has ended or is publishing its result.
      */
     public JobRecord cancel(String id) {
-        JobHandle h = registry.handle(id);
+        JobHandle h = registry.local(id);
+        if (h == null && cluster.enabled()) {
+            return cancelElsewhere(id);
+        }
+        if (h == null) {
+            h = registry.handle(id); // 404
+        }
         synchronized (h) {
             JobRecord r = h.record;
             if (r.state().isFinal()) {
-                throw new StateConflictException("job " + id + " has already " + (r.state() == JobState.COMPLETED ? "completed"
-                        : r.state() == JobState.CANCELLED ? "been cancelled" : "failed") + "; there is nothing to cancel");
+                throw ended(r);
             }
             if (h.runningControl != null && !h.runningControl.cancel()) {
                 throw new StateConflictException("job " + id + " is publishing its result; it can no longer be cancelled");
@@ -204,7 +237,7 @@ public class JobRunner {
             h.control.cancel();
             if (r.state() == JobState.QUEUED) {
                 h.record = r.finished(JobState.CANCELLED, null, null);
-                store.save(h.record);
+                persist(h.record);
                 hub.publish(JobEvent.of(JobEvent.Type.filtering_cancelled, h.record, "Cancelled before it started"));
                 if (h.future != null) {
                     h.future.cancel(false);
@@ -213,5 +246,30 @@ public class JobRunner {
             }
             return h.record;
         }
+    }
+
+    private static StateConflictException ended(JobRecord r) {
+        return new StateConflictException("job " + r.requestId() + " has already " + (r.state() == JobState.COMPLETED ? "completed"
+                : r.state() == JobState.CANCELLED ? "been cancelled" : "failed") + "; there is nothing to cancel");
+    }
+
+    /**
+     * Cluster mode, a job this replica does not run: the cancel goes to Redis, where its runner
+     * sees it at its next chunk (or, queued, before it starts); a queued job ends at once.
+     */
+    private JobRecord cancelElsewhere(String id) {
+        JobRecord r = registry.status(id);
+        if (r.state().isFinal()) {
+            throw ended(r);
+        }
+        cluster.requestCancel(id);
+        if (r.state() == JobState.QUEUED) {
+            JobRecord cancelled = r.finished(JobState.CANCELLED, null, null);
+            store.save(cancelled);
+            cluster.saveRecord(cancelled);
+            hub.publish(JobEvent.of(JobEvent.Type.filtering_cancelled, cancelled, "Cancelled before it started"));
+            return cancelled;
+        }
+        return r;
     }
 }

@@ -43,6 +43,8 @@ public class JobService {
     JobRegistry registry;
     @Inject
     JobRunner runner;
+    @Inject
+    ClusterStore cluster;
 
     public JobRecord submit(JobSpec spec) {
         String id = UUID.randomUUID().toString();
@@ -102,6 +104,12 @@ public class JobService {
         JobRecord record = JobRecord.queued(id, input.getFileName().toString(), strategy, reason, bytes, samples, channels, fs,
                 output, spec);
         store.save(record);
+        if (cluster.enabled()) {
+            // any replica with capacity takes it from the queue (Redis unreachable: 503, nothing kept)
+            cluster.saveRecord(record);
+            cluster.enqueue(id);
+            return record;
+        }
         JobHandle h = new JobHandle(record);
         h.input = input;
         registry.register(h);

@@ -54,6 +54,36 @@ public final class JobStore {
         }
     }
 
+    /** The record of one job, if its folder has one. */
+    public java.util.Optional<JobRecord> load(String id) {
+        Path f = folder(id).resolve("job.json");
+        if (!Files.isRegularFile(f)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(json.readValue(f.toFile(), JobRecord.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A record as its job.json holds it (what the cluster store keeps too). */
+    String toJson(JobRecord record) {
+        try {
+            return json.writeValueAsString(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JobRecord fromJson(String text) {
+        try {
+            return json.readValue(text, JobRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every persisted record (unreadable ones are skipped and reported). */
     public List<JobRecord> loadAll(List<String> problems) {
         List<JobRecord> out = new ArrayList<>();

@@ -33,6 +33,8 @@ public class ProgressHub {
         return t;
     });
 
+    private volatile ClusterWorker cluster;
+
     private record Running(JobEvent last, long at) {
     }
 
@@ -48,13 +50,33 @@ public class ProgressHub {
         listeners.remove(listener);
     }
 
+    /** An event of this replica: to the local listeners and, in cluster mode, to every replica. */
     void publish(JobEvent event) {
+        remember(event);
+        deliver(event);
+        ClusterWorker w = cluster;
+        if (w != null) {
+            w.publish(event);
+        }
+    }
+
+    /** An event another replica published (cluster mode). */
+    void deliverRemote(JobEvent event) {
+        remember(event);
+        deliver(event);
+    }
+
+    /** Cluster mode: where this replica's events also go. */
+    void fanOutTo(ClusterWorker worker) {
+        cluster = worker;
+    }
+
+    private void remember(JobEvent event) {
         if (event.type() == io.vitalstream.jobs.JobEvent.Type.filtering_progress) {
             running.put(event.requestId(), new Running(event, System.nanoTime()));
         } else {
             running.remove(event.requestId());
         }
-        deliver(event);
     }
 
     private void deliver(JobEvent event) {

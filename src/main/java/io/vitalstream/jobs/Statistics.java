@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,17 @@ public class Statistics {
     /** The statistics endpoint's body. */
     public record Snapshot(long totalRequests, long heavyDataRequests, double averageProcessingTime, double memoryUsagePeak,
                            int activeRequests, long completed, long failed, long cancelled, long cacheHits, long cacheMisses,
-                           long cacheBytes, Map<String, Long> strategies, LiveStreams liveStreams) {
+                           long cacheBytes, Map<String, Long> strategies, LiveStreams liveStreams, Cluster cluster) {
+    }
+
+    /**
+     * Cluster mode: the job and request figures above are the whole cluster's (null in single-node
+     * mode, or while Redis is unreachable: then they are this replica's own).
+     *
+     * @param replicas the replicas that heart-beat now (node ids)
+     * @param node     the replica that answered
+     */
+    public record Cluster(List<String> replicas, String node) {
     }
 
     /** Live streams (/ws/filter-stream): open now, opened since the start, frames filtered, blocks refused. */
@@ -51,6 +62,9 @@ public class Statistics {
     private final AtomicLong liveOpened = new AtomicLong();
     private final AtomicLong liveFrames = new AtomicLong();
     private final AtomicLong liveRefused = new AtomicLong();
+    /** Cluster mode: counts not yet added to Redis's (vs:stats). */
+    private final Map<String, AtomicLong> unflushed = new ConcurrentHashMap<>();
+    private volatile ClusterStore cluster;
 
     @Inject
     public Statistics(MeterRegistry registry, ChunkCache cache) {
@@ -95,10 +109,37 @@ public class Statistics {
         liveRefused.incrementAndGet();
     }
 
+    private void count(String field, long delta) {
+        if (cluster != null) {
+            unflushed.computeIfAbsent(field, k -> new AtomicLong()).addAndGet(delta);
+        }
+    }
+
+    /** Cluster mode (called by the dispatcher, never on a request thread): this replica's new counts into Redis's. */
+    void flushToCluster(ClusterStore store) {
+        cluster = store;
+        Map<String, Long> deltas = new java.util.HashMap<>();
+        unflushed.forEach((k, v) -> {
+            long d = v.getAndSet(0);
+            if (d != 0) {
+                deltas.put(k, d);
+            }
+        });
+        try {
+            store.addCounts(deltas);
+            store.setActive(active.get());
+        } catch (RuntimeException e) {
+            deltas.forEach(this::count); // kept for the next flush
+            throw e;
+        }
+    }
+
     public void started(boolean job) {
         total.incrementAndGet();
+        count("total", 1);
         if (job) {
             heavy.incrementAndGet();
+            count("heavy", 1);
         }
         active.incrementAndGet();
         Counter.builder("vitalstream.requests").tag("kind", job ? "job" : "sync").register(registry).increment();
@@ -106,6 +147,7 @@ public class Statistics {
 
     public void strategy(String name) {
         strategies.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+        count("strategy:" + name, 1);
         Counter.builder("vitalstream.strategy").tag("strategy", name).register(registry).increment();
     }
 
@@ -116,9 +158,12 @@ public class Statistics {
             case CANCELLED -> cancelled.incrementAndGet();
             default -> failed.incrementAndGet();
         }
+        count(end == JobState.COMPLETED ? "completed" : end == JobState.CANCELLED ? "cancelled" : "failed", 1);
         if (end == JobState.COMPLETED) {
             processingMs.add(millis);
             timed.incrementAndGet();
+            count("processing_us", Math.round(millis * 1000));
+            count("timed", 1);
         }
         Timer.builder("vitalstream.processing").tag("kind", job ? "job" : "sync").tag("outcome", end.wire()).register(registry)
                 .record(Duration.ofNanos((long) (millis * 1e6)));
@@ -145,8 +190,41 @@ public class Statistics {
             s.put(name, 0L);
         }
         strategies.forEach((k, v) -> s.put(k, v.get()));
-        return new Snapshot(total.get(), heavy.get(), n == 0 ? 0 : processingMs.sum() / n, Math.round(peakMemoryMb() * 10) / 10.0,
+        LiveStreams live = new LiveStreams(liveActive.get(), liveOpened.get(), liveFrames.get(), liveRefused.get());
+        double peak = Math.round(peakMemoryMb() * 10) / 10.0;
+        ClusterStore c = cluster;
+        if (c != null) {
+            try {
+                return clusterSnapshot(c, live, peak);
+            } catch (RuntimeException e) {
+                // Redis unreachable: this replica's own figures, and no cluster block
+            }
+        }
+        return new Snapshot(total.get(), heavy.get(), n == 0 ? 0 : processingMs.sum() / n, peak,
                 active.get(), completed.get(), failed.get(), cancelled.get(), cache.hits(), cache.misses(), cache.bytes(), s,
-                new LiveStreams(liveActive.get(), liveOpened.get(), liveFrames.get(), liveRefused.get()));
+                live, null);
+    }
+
+    /** Redis's counts plus what this replica has not flushed yet; requests in progress summed over the live replicas. */
+    private Snapshot clusterSnapshot(ClusterStore c, LiveStreams live, double peak) {
+        Map<String, Long> counts = new java.util.HashMap<>(c.counts());
+        unflushed.forEach((k, v) -> counts.merge(k, v.get(), Long::sum));
+        List<String> nodes = c.liveNodes();
+        List<String> others = nodes.stream().filter(x -> !x.equals(c.node())).toList();
+        int activeNow = active.get() + c.activeInCluster(others);
+        Map<String, Long> s = new TreeMap<>();
+        for (String name : new String[] {"standard", "chunked", "memory_mapped", "progressive"}) {
+            s.put(name, 0L);
+        }
+        counts.forEach((k, v) -> {
+            if (k.startsWith("strategy:")) {
+                s.put(k.substring("strategy:".length()), v);
+            }
+        });
+        long timedAll = counts.getOrDefault("timed", 0L);
+        return new Snapshot(counts.getOrDefault("total", 0L), counts.getOrDefault("heavy", 0L),
+                timedAll == 0 ? 0 : counts.getOrDefault("processing_us", 0L) / 1000.0 / timedAll, peak, activeNow,
+                counts.getOrDefault("completed", 0L), counts.getOrDefault("failed", 0L), counts.getOrDefault("cancelled", 0L),
+                cache.hits(), cache.misses(), cache.bytes(), s, live, new Cluster(nodes, c.node()));
     }
 }

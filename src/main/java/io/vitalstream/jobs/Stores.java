@@ -27,7 +27,9 @@ public class Stores {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
         }
-        uploads = new UploadStore(dataDir);
+        // replicas share the data dir in cluster mode: only leftovers an hour old are swept then
+        uploads = new UploadStore(dataDir, config.cluster().redisUrl().isPresent() ? java.time.Duration.ofHours(1)
+                : java.time.Duration.ZERO);
         jobs = new JobStore(dataDir);
         inputs = new InputResolver(dataDir, uploads);
     }

@@ -31,11 +31,22 @@ public final class UploadStore {
 
     private final Path root;
     private final Path incoming;
+    private final java.time.Duration sweepAge;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** The uploads of one replica's data dir: leftovers of earlier runs are swept now. */
     public UploadStore(Path dataDir) {
+        this(dataDir, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param sweepAge leftovers older than this are swept at start-up; a data dir that replicas
+     *                 share keeps younger ones, which may be another replica's upload in progress
+     */
+    public UploadStore(Path dataDir, java.time.Duration sweepAge) {
+        this.sweepAge = sweepAge;
         this.root = dataDir.resolve("uploads");
         this.incoming = root.resolve(".incoming");
         try {
@@ -131,15 +142,22 @@ public final class UploadStore {
     private void sweep() throws IOException {
         try (Stream<Path> parts = Files.list(incoming)) {
             for (Path p : parts.toList()) {
-                Files.deleteIfExists(p);
+                if (stale(p)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path d : dirs.filter(p -> Files.isDirectory(p) && ID.matcher(p.getFileName().toString()).matches()).toList()) {
-                if (!Files.isRegularFile(d.resolve("upload.json"))) {
+                if (!Files.isRegularFile(d.resolve("upload.json")) && stale(d)) {
                     JobStore.deleteTree(d);
                 }
             }
         }
+    }
+
+    private boolean stale(Path p) throws IOException {
+        return sweepAge.isZero()
+                || Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(sweepAge));
     }
 }

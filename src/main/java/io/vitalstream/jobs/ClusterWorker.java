@@ -1,0 +1,312 @@
+package io.vitalstream.jobs;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vitalstream.config.VitalStreamConfig;
+import io.vitalstream.error.ServiceBusyException;
+import io.vitalstream.io.InputFormat;
+import io.vitalstream.io.RawLayout;
+import io.vitalstream.io.SignalFiles;
+import io.vitalstream.pipeline.OutputFormat;
+import io.vitalstream.pipeline.Strategy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cluster mode's two loops (nothing runs without {@code vitalstream.cluster.redis-url}):
+ * <ul>
+ * <li>the dispatcher takes jobs from the Redis queue while this replica has a free runner
+ * ({@code max-concurrent-jobs}), heart-beats the entries it runs, reclaims entries whose
+ * replica stopped heart-beating for a lease (the job starts again from the beginning: its
+ * partial output is removed first, so it publishes the bytes an undisturbed run would), and
+ * retries what could not be written while Redis was away (records, acknowledgements,
+ * counters);</li>
+ * <li>the event reader hands other replicas' job events to the local {@link ProgressHub}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ClusterWorker {
+
+    private static final Logger LOG = Logger.getLogger(ClusterWorker.class);
+
+    @Inject
+    ClusterStore cluster;
+    @Inject
+    VitalStreamConfig config;
+    @Inject
+    JobRunner runner;
+    @Inject
+    JobRegistry registry;
+    @Inject
+    JobStore store;
+    @Inject
+    InputResolver inputs;
+    @Inject
+    ProgressHub hub;
+    @Inject
+    Statistics statistics;
+
+    /** Jobs running here: job id to queue entry id. */
+    private final Map<String, String> running = new ConcurrentHashMap<>();
+    /** Records not yet in Redis (it was unreachable): the newest per job. */
+    private final Map<String, JobRecord> unsaved = new ConcurrentHashMap<>();
+    private final Set<String> unacked = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+    private volatile boolean reachable;
+    private volatile long lastWarn;
+    private Thread dispatcher;
+    private Thread reader;
+
+    void onStart(@Observes StartupEvent e) {
+        if (!cluster.enabled()) {
+            return;
+        }
+        hub.fanOutTo(this);
+        LOG.infof("Cluster mode: node %s, Redis %s, lease %d s, %d runner(s)", cluster.node(),
+                config.cluster().redisUrl().map(ClusterWorker::withoutPassword).orElse(""), config.cluster().leaseSeconds(),
+                config.maxConcurrentJobs());
+        dispatcher = Thread.ofPlatform().daemon().name("cluster-dispatcher").start(this::dispatch);
+        reader = Thread.ofPlatform().daemon().name("cluster-events").start(this::readEvents);
+    }
+
+    static String withoutPassword(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    void onStop(@Observes ShutdownEvent e) {
+        stopping = true;
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            reader.interrupt();
+        }
+    }
+
+    /** False while Redis cannot be reached (readiness reports it). */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    private void dispatch() {
+        long lease = cluster.leaseMillis();
+        long beat = Math.max(200, lease / 3);
+        long lastBeat = 0;
+        long lastReclaim = 0;
+        boolean grouped = false;
+        while (!stopping) {
+            try {
+                if (!grouped) {
+                    if (cluster.ensureGroup()) {
+                        requeueFromDataDir();
+                    }
+                    grouped = true;
+                }
+                flush();
+                long now = System.currentTimeMillis();
+                if (now - lastBeat >= beat) {
+                    List<String> held = new ArrayList<>(running.values());
+                    held.addAll(unacked);
+                    cluster.heartbeat(held);
+                    statistics.flushToCluster(cluster);
+                    lastBeat = now;
+                }
+                reachable = true;
+                int free = config.maxConcurrentJobs() - running.size();
+                if (free <= 0) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                List<ClusterStore.Entry> got = List.of();
+                if (now - lastReclaim >= beat) {
+                    got = cluster.reclaim(free);
+                    lastReclaim = now;
+                }
+                if (got.isEmpty()) {
+                    got = cluster.take(free, Math.min(1000, beat));
+                }
+                for (ClusterStore.Entry entry : got) {
+                    start(entry);
+                }
+            } catch (InterruptedException x) {
+                return;
+            } catch (RuntimeException x) {
+                if (stopping) {
+                    return;
+                }
+                grouped = false; // an emptied Redis (restarted without persistence) needs the group again
+                unreachable(x);
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException i) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void unreachable(RuntimeException x) {
+        reachable = false;
+        long now = System.currentTimeMillis();
+        if (now - lastWarn > 10_000) {
+            lastWarn = now;
+            LOG.warnf("cluster: %s (retrying)", x instanceof ServiceBusyException ? x.getMessage() : ClusterStore.rootMessage(x));
+        }
+    }
+
+    /** A queue entry delivered to this replica: run its job unless it has ended or was cancelled. */
+    private void start(ClusterStore.Entry entry) {
+        String id = entry.fields().get("job");
+        JobRecord r = id == null ? null : cluster.loadRecord(id).or(() -> store.load(id)).orElse(null);
+        if (r == null || r.state().isFinal()) {
+            cluster.ack(entry.id());
+            return;
+        }
+        if (cluster.cancelRequested(id)) {
+            statistics.started(true);
+            JobRecord cancelled = r.finished(JobState.CANCELLED, null, null);
+            store.save(cancelled);
+            cluster.saveRecord(cancelled);
+            hub.publish(JobEvent.of(JobEvent.Type.filtering_cancelled, cancelled, "Cancelled before it started"));
+            statistics.finished(true, JobState.CANCELLED, 0);
+            cluster.ack(entry.id());
+            return;
+        }
+        if (r.state() == JobState.RUNNING) {
+            LOG.infof("job %s reclaimed from node %s (no heartbeat for %d s): starting it again from the beginning", id, r.node(),
+                    config.cluster().leaseSeconds());
+            store.clearPartial(id);
+        }
+        JobHandle h = new JobHandle(r.requeued());
+        try {
+            JobSpec spec = r.spec();
+            InputFormat format = JobService.format(spec);
+            RawLayout raw = JobService.rawLayout(spec);
+            Path input = inputs.resolve(spec, store.folder(id).resolve("input"));
+            h.input = input;
+            InputFormat actual = SignalFiles.formatOf(input, format, raw);
+            running.put(id, entry.id());
+            h.onEnd = () -> ended(h, id, entry.id());
+            registry.register(h);
+            runner.queue(h, actual, raw, Strategy.parse(spec.strategy()), OutputFormat.parse(spec.outputFormat()));
+        } catch (RuntimeException x) {
+            running.remove(id);
+            JobRecord failed = r.finished(JobState.FAILED, null, "could not start on node " + cluster.node() + ": " + x.getMessage());
+            store.save(failed);
+            mirror(failed);
+            hub.publish(JobEvent.of(JobEvent.Type.filtering_error, failed, failed.error()));
+            cluster.ack(entry.id());
+        }
+    }
+
+    private void ended(JobHandle h, String id, String entryId) {
+        running.remove(id);
+        if (h.leftToCluster || !h.record.state().isFinal()) {
+            return; // stays pending: another replica reclaims it after the lease
+        }
+        try {
+            cluster.ack(entryId);
+        } catch (RuntimeException x) {
+            unacked.add(entryId);
+        }
+    }
+
+    /** Writes a record to Redis now, or keeps it for when Redis is back. */
+    void mirror(JobRecord r) {
+        unsaved.put(r.requestId(), r);
+        try {
+            flushRecord(r.requestId());
+        } catch (RuntimeException x) {
+            unreachable(x);
+        }
+    }
+
+    private synchronized void flushRecord(String id) {
+        JobRecord latest = unsaved.get(id);
+        if (latest != null) {
+            cluster.saveRecord(latest);
+            unsaved.remove(id, latest);
+        }
+    }
+
+    private void flush() {
+        for (String id : List.copyOf(unsaved.keySet())) {
+            flushRecord(id);
+        }
+        for (String entryId : List.copyOf(unacked)) {
+            cluster.ack(entryId);
+            unacked.remove(entryId);
+        }
+    }
+
+    /**
+     * This replica created the consumer group, so Redis was new or emptied: queued jobs on record
+     * in the shared data dir are queued again (a job still queued in Redis is in its stream already).
+     */
+    private void requeueFromDataDir() {
+        Set<String> queued = ConcurrentHashMap.newKeySet();
+        for (JobRecord r : store.loadAll(new ArrayList<>())) {
+            if (r.state() == JobState.QUEUED && cluster.loadRecord(r.requestId()).isEmpty()) {
+                cluster.saveRecord(r);
+                cluster.enqueue(r.requestId());
+                queued.add(r.requestId());
+            }
+        }
+        if (!queued.isEmpty()) {
+            LOG.infof("cluster: %d queued job(s) from the data dir queued again in a new Redis", queued.size());
+        }
+    }
+
+    /** Fans an event of this replica out to the others; an unreachable Redis loses it (the record keeps the state). */
+    void publish(JobEvent e) {
+        try {
+            cluster.publish(e);
+        } catch (RuntimeException x) {
+            unreachable(x);
+        }
+    }
+
+    /** A cancel sent to another replica for a job running here; Redis unreachable: not (yet). */
+    boolean cancelRequested(String id) {
+        try {
+            return cluster.cancelRequested(id);
+        } catch (RuntimeException x) {
+            unreachable(x);
+            return false;
+        }
+    }
+
+    private void readEvents() {
+        String after = null;
+        while (!stopping) {
+            try {
+                if (after == null) {
+                    after = cluster.lastEventId();
+                }
+                for (ClusterStore.Entry e : cluster.events(after, 1000)) {
+                    after = e.id();
+                    if (!cluster.node().equals(e.fields().get("node")) && e.fields().containsKey("event")) {
+                        hub.deliverRemote(cluster.event(e));
+                    }
+                }
+            } catch (RuntimeException x) {
+                if (stopping) {
+                    return;
+                }
+                after = null; // Redis may come back emptied: start again from its newest event
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException i) {
+                    return;
+                }
+            }
+        }
+    }
+}
