@@ -77,16 +77,133 @@ public final class TimeParallelIir {
 
     /** sosfilt from rest: out = sosfilt(sos, in). */
     public static void causal(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress) {
-        run(sos, in, out, plan, threads, progress, false);
+        causal(sos, in, out, plan, threads, progress, null);
+    }
+
+    /** sosfilt from rest, the two sweeps' tasks run where {@code spread} puts them (null: here). */
+    public static void causal(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress,
+                              Spread spread) {
+        run(sos, in, out, plan, threads, progress, false, spread);
     }
 
     /** sosfiltfilt(sos, in) with padtype 'odd' and the default padlen; in must be longer than the padlen. */
     public static void zeroPhase(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress) {
+        zeroPhase(sos, in, out, plan, threads, progress, null);
+    }
+
+    /** sosfiltfilt, the two sweeps' tasks run where {@code spread} puts them (null: here). */
+    public static void zeroPhase(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress,
+                                 Spread spread) {
         int pad = sos.defaultPadLength();
         if (in.frames() <= pad) {
             throw new IllegalArgumentException("zero-phase filtering needs more than " + pad + " samples, got " + in.frames());
         }
-        run(sos, in, out, plan, threads, progress, true);
+        run(sos, in, out, plan, threads, progress, true, spread);
+    }
+
+    /**
+     * Where the tasks of a segmented run go besides this process's threads (cluster mode: other
+     * replicas). Each method must have every task of its sweep done exactly as {@link Sweep}
+     * does it, here or elsewhere, so the bits never depend on where a task ran.
+     */
+    public interface Spread {
+        /** Whether to spread a signal of this size at all (small ones run here). */
+        boolean wants(long frames, int channels);
+
+        /** Sweep 1: fills every task's final states into z and b ({@link Sweep#zeroState}), telling progress per task. */
+        void zeroState(Sweep sweep, FrameReader in, double[] z, double[] b, Progress progress);
+
+        /** Sweep 2: every task's output into out ({@link Sweep#fin}), telling progress per task with the committed prefix. */
+        void fin(Sweep sweep, FrameReader in, FrameWriter out, double[] z, double[] b, Progress progress);
+    }
+
+    /**
+     * The steps of a segmented run, separable so that parts of a sweep can run in another process
+     * (given the same signal, filter and plan): sweep 1 over a range of tasks, the scan, sweep 2
+     * over a range of tasks. {@link #run} is made of these same steps.
+     */
+    public static final class Sweep {
+        private final Layout layout;
+        private final Sos sos;
+        private final double[] flat;
+        private final int states;
+        private final boolean zeroPhase;
+        private final double[] zi;
+        private final int pad;
+
+        public Sweep(Sos sos, SegmentPlan plan, int channels, boolean zeroPhase) {
+            this.layout = new Layout(plan, channels);
+            this.sos = sos;
+            this.flat = sos.flat();
+            this.states = 2 * sos.count();
+            this.zeroPhase = zeroPhase;
+            this.zi = zeroPhase ? SosFilter.steadyState(sos) : null;
+            this.pad = zeroPhase ? sos.defaultPadLength() : 0;
+        }
+
+        public int tasks() {
+            return layout.tasks;
+        }
+
+        public boolean zeroPhase() {
+            return zeroPhase;
+        }
+
+        public int channels() {
+            return layout.channels;
+        }
+
+        /** A state array: (segments + 1) x channels x states. */
+        public double[] newStates() {
+            return new double[(layout.plan.count() + 1) * layout.channels * states];
+        }
+
+        /** The first frame tasks [from, to) cover. */
+        public long firstFrame(int from) {
+            return layout.plan.start(layout.firstSegment(from));
+        }
+
+        /** The frame after the last one tasks [from, to) cover. */
+        public long endFrame(int to) {
+            return Math.min(layout.plan.frames(), layout.plan.start(layout.firstSegment(to - 1) + layout.segments(to - 1)));
+        }
+
+        /** Sweep 1 writes z over [zFrom(from), zFrom(to)) ... these offsets (in doubles) for tasks [from, to). */
+        public int zFrom(int task) {
+            return (segmentOf(task) + 1) * layout.channels * states;
+        }
+
+        /** ... and b over [bFrom(from), bFrom(to)). */
+        public int bFrom(int task) {
+            return segmentOf(task) * layout.channels * states;
+        }
+
+        private int segmentOf(int task) {
+            return task >= layout.tasks ? layout.plan.count() : layout.firstSegment(task);
+        }
+
+        /** Sweep 1 over tasks [from, to): their segments from rest, final states into z (and b). */
+        public void zeroState(FrameReader in, int from, int to, Parallelism threads, double[] z, double[] b) {
+            Scratch[] scratch = new Scratch[threads.threads()];
+            threads.forEach(to - from, (worker, t) -> {
+                Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
+                zeroStateTask(flat, states, in, layout, from + t, s, z, zeroPhase ? b : null);
+            });
+        }
+
+        /** Sweep 2 over tasks [from, to): their segments from their true states, written to out. */
+        public void fin(FrameReader in, FrameWriter out, int from, int to, Parallelism threads, double[] z, double[] b) {
+            Scratch[] scratch = new Scratch[threads.threads()];
+            threads.forEach(to - from, (worker, t) -> {
+                Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
+                finalTask(flat, states, in, out, layout, from + t, s, z, zeroPhase ? b : null);
+            });
+        }
+
+        /** Between the sweeps: the odd extensions at both ends and the scans over the boundaries. */
+        public void scan(FrameReader in, double[] z, double[] b) {
+            TimeParallelIir.scan(sos, flat, zi, pad, states, layout.plan, in, z, zeroPhase ? b : null);
+        }
     }
 
     /**
@@ -179,7 +296,7 @@ public final class TimeParallelIir {
     }
 
     private static void run(Sos sos, FrameReader in, FrameWriter out, SegmentPlan plan, Parallelism threads, Progress progress,
-                            boolean zeroPhase) {
+                            boolean zeroPhase, Spread spread) {
         if (plan.frames() != in.frames()) {
             throw new IllegalArgumentException("the segment plan covers " + plan.frames() + " frames, the signal has " + in.frames());
         }
@@ -209,8 +326,12 @@ public final class TimeParallelIir {
             return;
         }
 
-        if (zeroPhase) {
-            head(flat, zi, pad, in, z);
+        if (spread != null && spread.wants(plan.frames(), channels)) {
+            Sweep sweep = new Sweep(sos, plan, channels, zeroPhase);
+            spread.zeroState(sweep, in, z, b, progress);
+            sweep.scan(in, z, b);
+            spread.fin(sweep, in, out, z, b, progress);
+            return;
         }
         if (!zeroPhase && channels <= layout.groupChannels) {
             causalInOrder(sos, flat, states, in, out, layout, threads, progress, z, scratch);
@@ -226,7 +347,32 @@ public final class TimeParallelIir {
             }
         });
 
-        // 2. the scans over the boundaries (and the odd extensions at both ends)
+        // 2. the odd extensions at both ends and the scans over the boundaries
+        scan(sos, flat, zi, pad, states, plan, in, z, b);
+
+        // 3. every segment from its true starting state(s), written out
+        Committed committed = new Committed(layout, progress);
+        threads.forEach(layout.tasks, (worker, task) -> {
+            Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
+            finalTask(flat, states, in, out, layout, task, s, z, b);
+            synchronized (lock) {
+                committed.taskDone(task);
+            }
+        });
+    }
+
+    /**
+     * The head of the odd extension (zero-phase: the state entering segment 0), the forward scan
+     * z[k + 1] += Phi z[k], and for zero-phase the tail and the backward scan, in double-double
+     * and rounded once.
+     */
+    private static void scan(Sos sos, double[] flat, double[] zi, int pad, int states, SegmentPlan plan, FrameReader in, double[] z,
+                             double[] b) {
+        int segments = plan.count();
+        int channels = in.channels();
+        if (b != null) {
+            head(flat, zi, pad, in, z);
+        }
         StateTransition full = plan.fullCount() > 0 ? StateTransition.of(sos, plan.length()) : null;
         StateTransition last = plan.count() > plan.fullCount() ? StateTransition.of(sos, plan.length(segments - 1)) : null;
         double[] zLo = new double[z.length];
@@ -237,7 +383,7 @@ public final class TimeParallelIir {
             }
         }
         round(z, zLo);
-        if (zeroPhase) {
+        if (b != null) {
             tail(flat, zi, pad, in, z, segments, b, 0, channels);
             double[] bLo = new double[b.length];
             for (int k = segments - 1; k >= 0; k--) {
@@ -250,16 +396,6 @@ public final class TimeParallelIir {
             }
             round(b, bLo);
         }
-
-        // 3. every segment from its true starting state(s), written out
-        Committed committed = new Committed(layout, progress);
-        threads.forEach(layout.tasks, (worker, task) -> {
-            Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
-            finalTask(flat, states, in, out, layout, task, s, z, b);
-            synchronized (lock) {
-                committed.taskDone(task);
-            }
-        });
     }
 
     /**

@@ -257,6 +257,8 @@ class ClusterIT {
                 }
                 Thread.sleep(200);
             }
+            // metrics per replica: each replica's meters carry its node id
+            assertTrue(given().port(r.port()).get("/q/metrics").asString().contains("node=\"" + r.node() + "\""), r.node());
         }
     }
 

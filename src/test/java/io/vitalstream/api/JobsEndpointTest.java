@@ -259,7 +259,7 @@ class JobsEndpointTest {
                 .body("completed", greaterThanOrEqualTo(1)).body("strategies.standard", greaterThanOrEqualTo(1))
                 .body("memory_usage_peak", notNullValue()).body("cache_hits", notNullValue()).body("active_requests", notNullValue());
         given().get("/q/metrics").then().statusCode(200).body(containsString("vitalstream_requests_total"))
-                .body(containsString("vitalstream_strategy_total"));
+                .body(containsString("vitalstream_strategy_total")).body(containsString("node=\"test-node\""));
         given().get("/api/filtering/jobs").then().statusCode(200).body("request_id", org.hamcrest.Matchers.hasItem(id));
     }
 }

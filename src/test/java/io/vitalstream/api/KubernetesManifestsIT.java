@@ -11,11 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KubernetesManifestsIT {
 
     @Test
-    void theBuildWritesADeploymentWithProbesAServiceAndTheDataVolume() throws Exception {
+    void theBuildWritesADeploymentWithProbesAServiceTheSharedDataVolumeRedisAndAnAutoscaler() throws Exception {
         String yml = Files.readString(Path.of("target/kubernetes/kubernetes.yml"));
         for (String want : new String[] {"kind: Deployment", "kind: Service", "kind: PersistentVolumeClaim", "claimName: vitalstream-data",
             "mountPath: /data", "readinessProbe:", "path: /q/health/ready", "livenessProbe:", "path: /q/health/live", "VITALSTREAM_DATA_DIR",
-            "jdk.incubator.vector"}) {
+            "jdk.incubator.vector", "ReadWriteMany", "kind: HorizontalPodAutoscaler", "replicas: 3", "VITALSTREAM_CLUSTER_REDIS_URL",
+            "name: vitalstream-redis", "VITALSTREAM_CLUSTER_NODE_ID", "fieldPath: metadata.name"}) {
             assertTrue(yml.contains(want), "kubernetes.yml lacks " + want + ":\n" + yml);
         }
     }
