@@ -137,5 +137,19 @@ public interface VitalStreamConfig {
         @WithName("lease-seconds")
         @WithDefault("30")
         int leaseSeconds();
+
+        /**
+         * A job whose input is at least this large (float32 channel-samples x 4 bytes) and whose
+         * filter is one IIR stage on fewer than 8 channels is split into segment tasks that every
+         * replica with a free runner helps with.
+         */
+        @WithName("split-above-mb")
+        @WithDefault("256")
+        long splitAboveMb();
+
+        /** Parts per sweep of a split job (each part a contiguous range of segment tasks). */
+        @WithName("split-parts")
+        @WithDefault("12")
+        int splitParts();
     }
 }

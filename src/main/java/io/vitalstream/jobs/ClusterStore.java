@@ -86,7 +86,7 @@ public class ClusterStore {
     }
 
     /** One command; Redis unreachable or refusing is a 503. */
-    Response cmd(String command, String... args) {
+    public Response cmd(String command, String... args) {
         try {
             return redis.get().execute(command, args);
         } catch (RuntimeException e) {
@@ -156,13 +156,26 @@ public class ClusterStore {
 
     /** New entries for this replica, waiting up to blockMillis for one. */
     List<Entry> take(int count, long blockMillis) {
-        return entries(cmd("XREADGROUP", "GROUP", GROUP, node, "COUNT", Integer.toString(count), "BLOCK",
-                Long.toString(blockMillis), "STREAMS", QUEUE, ">"), true);
+        return takeFrom(QUEUE, count, blockMillis);
+    }
+
+    /** New entries of a stream read by the group {@code runners} (blockMillis 0: no waiting). */
+    List<Entry> takeFrom(String stream, int count, long blockMillis) {
+        List<String> args = new ArrayList<>(List.of("GROUP", GROUP, node, "COUNT", Integer.toString(count)));
+        if (blockMillis > 0) {
+            args.addAll(List.of("BLOCK", Long.toString(blockMillis)));
+        }
+        args.addAll(List.of("STREAMS", stream, ">"));
+        return entries(cmd("XREADGROUP", args.toArray(String[]::new)), true);
     }
 
     /** Entries whose runner has been silent for longer than the lease, now this replica's. */
     List<Entry> reclaim(int count) {
-        Response r = cmd("XAUTOCLAIM", QUEUE, GROUP, node, Long.toString(leaseMillis()), "0-0", "COUNT", Integer.toString(count));
+        return reclaimFrom(QUEUE, count);
+    }
+
+    List<Entry> reclaimFrom(String stream, int count) {
+        Response r = cmd("XAUTOCLAIM", stream, GROUP, node, Long.toString(leaseMillis()), "0-0", "COUNT", Integer.toString(count));
         List<Entry> out = new ArrayList<>();
         if (r != null && r.size() > 1 && r.get(1) != null) {
             for (int i = 0; i < r.get(1).size(); i++) {

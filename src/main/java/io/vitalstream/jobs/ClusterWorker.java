@@ -54,6 +54,8 @@ public class ClusterWorker {
     ProgressHub hub;
     @Inject
     Statistics statistics;
+    @Inject
+    io.vitalstream.pipeline.Pipeline pipeline;
 
     /** Jobs running here: job id to queue entry id. */
     private final Map<String, String> running = new ConcurrentHashMap<>();
@@ -63,6 +65,13 @@ public class ClusterWorker {
     private volatile boolean stopping;
     private volatile boolean reachable;
     private volatile long lastWarn;
+    /** Parts of other replicas' split jobs run here, one at a time, when a runner is free. */
+    private final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cluster-helper");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean helping = new java.util.concurrent.atomic.AtomicBoolean();
     private Thread dispatcher;
     private Thread reader;
 
@@ -84,6 +93,7 @@ public class ClusterWorker {
 
     void onStop(@Observes ShutdownEvent e) {
         stopping = true;
+        helper.shutdownNow();
         if (dispatcher != null) {
             dispatcher.interrupt();
             reader.interrupt();
@@ -119,9 +129,9 @@ public class ClusterWorker {
                     lastBeat = now;
                 }
                 reachable = true;
-                int free = config.maxConcurrentJobs() - running.size();
+                int free = config.maxConcurrentJobs() - running.size() - (helping.get() ? 1 : 0);
                 if (free <= 0) {
-                    Thread.sleep(100);
+                    Thread.sleep(50);
                     continue;
                 }
                 List<ClusterStore.Entry> got = List.of();
@@ -129,8 +139,15 @@ public class ClusterWorker {
                     got = cluster.reclaim(free);
                     lastReclaim = now;
                 }
+                boolean splits = false;
                 if (got.isEmpty()) {
-                    got = cluster.take(free, Math.min(1000, beat));
+                    got = cluster.take(free, 0);
+                }
+                if (got.isEmpty()) {
+                    splits = helpSplitJob();
+                }
+                if (got.isEmpty() && !splits) {
+                    got = cluster.take(free, 200);
                 }
                 for (ClusterStore.Entry entry : got) {
                     start(entry);
@@ -158,6 +175,50 @@ public class ClusterWorker {
         if (now - lastWarn > 10_000) {
             lastWarn = now;
             LOG.warnf("cluster: %s (retrying)", x instanceof ServiceBusyException ? x.getMessage() : ClusterStore.rootMessage(x));
+        }
+    }
+
+    /** Takes one part of another replica's split job, if any is queued, and runs it on the helper thread. */
+    private boolean helpSplitJob() {
+        io.vertx.mutiny.redis.client.Response jobs = cluster.cmd("SMEMBERS", ClusterSplit.SPLITS);
+        for (int i = 0; jobs != null && i < jobs.size(); i++) {
+            String job = jobs.get(i).toString();
+            if (running.containsKey(job)) {
+                continue; // this replica owns it and takes its parts itself
+            }
+            List<ClusterStore.Entry> part = cluster.takeFrom(ClusterSplit.stream(job), 1, 0);
+            if (!part.isEmpty()) {
+                helping.set(true);
+                helper.execute(() -> help(job, part.get(0)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void help(String job, ClusterStore.Entry part) {
+        try {
+            JobRecord r = registry.status(job);
+            JobSpec spec = r.spec();
+            List<io.vitalstream.dsp.FilterSpec> stages = io.vitalstream.dsp.FilterDesigner.designChain(r.samplingFreq(), spec.signalType(),
+                    spec.filterParams(), spec.filterChain());
+            io.vitalstream.dsp.FilterSpec.Iir iir = (io.vitalstream.dsp.FilterSpec.Iir) stages.get(0);
+            Path input = registry.input(job);
+            RawLayout raw = JobService.rawLayout(spec);
+            InputFormat actual = SignalFiles.formatOf(input, JobService.format(spec), raw);
+            try (io.vitalstream.io.SignalSource src = SignalFiles.open(input, actual, raw, spec.channels(), io.vitalstream.io.Access.MAPPED,
+                    null)) {
+                io.vitalstream.dsp.TimeParallelIir.Sweep sweep = new io.vitalstream.dsp.TimeParallelIir.Sweep(iir.sos(),
+                        io.vitalstream.dsp.SegmentPlan.of(src.frames()), src.channels(), iir.zeroPhase());
+                ClusterSplit.helpWith(part.fields(), sweep, io.vitalstream.pipeline.SourceFrames.reader(src), store.scratch(job),
+                        pipeline.segmentThreads(), cluster.node());
+            }
+            cluster.cmd("XACK", ClusterSplit.stream(job), ClusterStore.GROUP, part.id());
+        } catch (Exception x) {
+            // not acknowledged: the owner reclaims the part after the lease
+            LOG.warnf("cluster: part %s of job %s failed here: %s", part.fields().get("part"), job, x.getMessage());
+        } finally {
+            helping.set(false);
         }
     }
 

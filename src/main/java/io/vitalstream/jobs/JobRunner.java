@@ -121,6 +121,9 @@ public class JobRunner {
         hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, h.record, "Starting"));
         RunControl control = new RunControl((done, total, message) -> progressed(h, done, total, message));
         controlOf(h, control);
+        if (cluster.enabled()) {
+            control.spread(splitFor(h, format));
+        }
         JobState end = JobState.FAILED;
         try {
             Path result = store.folder(id).resolve("result." + output.extension());
@@ -162,6 +165,30 @@ public class JobRunner {
             }
             statistics.finished(true, end, (System.nanoTime() - t0) / 1e6);
         }
+    }
+
+    /**
+     * Cluster mode: a job of one IIR stage over a file (not CSV, decoded first) shares its segment
+     * tasks with the other replicas when it is large enough ({@link ClusterSplit#wants}); null
+     * otherwise.
+     */
+    private ClusterSplit splitFor(JobHandle h, InputFormat format) {
+        JobRecord r = h.record;
+        Double fs = r.samplingFreq() != null ? r.samplingFreq() : r.spec().samplingFreq();
+        if (fs == null || format == InputFormat.CSV) {
+            return null;
+        }
+        try {
+            java.util.List<io.vitalstream.dsp.FilterSpec> stages = FilterDesigner.designChain(fs, r.spec().signalType(),
+                    r.spec().filterParams(), r.spec().filterChain());
+            if (stages.size() != 1 || !(stages.get(0) instanceof io.vitalstream.dsp.FilterSpec.Iir)) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            return null; // the run reports the problem
+        }
+        return new ClusterSplit(cluster, r.requestId(), store.scratch(r.requestId()), h.runningControl, pipeline.segmentThreads(),
+                config.cluster().splitAboveMb() << 20, config.cluster().splitParts());
     }
 
     /** Swaps in the running control, honouring a cancel that arrived before the run started. */

@@ -118,9 +118,11 @@ final class OutOfCore {
             control.chunkDone(join(label, phase == TimeParallelIir.Phase.ZERO_STATE ? "segments from rest" : "segments from their states"));
         };
         if (iir.zeroPhase()) {
-            TimeParallelIir.zeroPhase(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress);
+            TimeParallelIir.zeroPhase(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress,
+                    control.spread());
         } else {
-            TimeParallelIir.causal(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress);
+            TimeParallelIir.causal(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress,
+                    control.spread());
         }
     }
 

@@ -205,9 +205,14 @@ public final class Pipeline {
         sink.write(0, n, interleaved, 0, channels);
     }
 
+    /** The threads a job's segment tasks run on (cluster mode: also the parts this replica does for another's job). */
+    public Parallelism segmentThreads() {
+        return Parallelism.of(SEGMENT_THREADS, settings.workers());
+    }
+
     private void runChunked(SignalSource source, PipelineJob job, List<FilterSpec> stages, SignalSink sink, ChunkPlan plan,
                             RunControl control, StreamingResult live) throws InterruptedException {
-        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget(), Parallelism.of(SEGMENT_THREADS, settings.workers()), settings.maxWork());
+        OutOfCore engine = new OutOfCore(workers, cache, settings.prefetch(), settings.perJobBudget(), segmentThreads(), settings.maxWork());
         SignalSource in = source;
         String sourceId = job.input().toAbsolutePath() + "@" + fileStamp(job.input());
         Path previous = null;

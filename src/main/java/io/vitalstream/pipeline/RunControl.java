@@ -38,6 +38,17 @@ public final class RunControl {
         committed = true;
     }
 
+    private volatile io.vitalstream.dsp.TimeParallelIir.Spread spread;
+
+    /** Cluster mode: where the segment tasks of this run's time-parallel IIR may go besides this process (null: nowhere). */
+    public void spread(io.vitalstream.dsp.TimeParallelIir.Spread where) {
+        spread = where;
+    }
+
+    public io.vitalstream.dsp.TimeParallelIir.Spread spread() {
+        return spread;
+    }
+
     public boolean isCancelled() {
         return cancelled.get();
     }
@@ -50,7 +61,7 @@ public final class RunControl {
     }
 
     /** Something the run decided that the user should know (a fitted method's sample and components). */
-    void note(String note) {
+    public void note(String note) {
         notes.add(note);
     }
 

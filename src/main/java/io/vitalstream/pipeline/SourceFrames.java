@@ -6,12 +6,12 @@ import io.vitalstream.io.SignalSink;
 import io.vitalstream.io.SignalSource;
 
 /** A file's frames as the engine reads and writes them (whole frames: files decode every channel at once). */
-final class SourceFrames {
+public final class SourceFrames {
 
     private SourceFrames() {
     }
 
-    static FrameReader reader(SignalSource source) {
+    public static FrameReader reader(SignalSource source) {
         return new FrameReader() {
             @Override
             public int channels() {
@@ -33,7 +33,7 @@ final class SourceFrames {
         };
     }
 
-    static FrameWriter writer(SignalSink sink) {
+    public static FrameWriter writer(SignalSink sink) {
         return sink::write;
     }
 }

@@ -56,6 +56,9 @@ class ClusterIT {
 
     private static final Map<String, Object> ZERO_PHASE = Map.of("input", Map.of("path", "study/rec.npy"), "sampling_freq", 500,
             "filter_params", Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 40.0), "strategy", "chunked");
+    /** 40 MB of float32: above the replicas' split-above-mb (16), so its segment tasks are shared. */
+    private static final Map<String, Object> BIG_ZERO_PHASE = Map.of("input", Map.of("path", "study/big.npy"), "sampling_freq", 500,
+            "filter_params", Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 40.0), "strategy", "chunked");
     private static final Map<String, Object> CAUSAL = Map.of("input", Map.of("path", "study/rec.npy"), "sampling_freq", 500,
             "filter_params", Map.of("filter_type", "lowpass", "high_freq", 30.0, "zero_phase", false), "strategy", "memory_mapped");
 
@@ -69,6 +72,7 @@ class ClusterIT {
         data = Files.createTempDirectory("vs-cluster");
         Files.createDirectories(data.resolve("study"));
         Files.write(data.resolve("study/rec.npy"), TestFiles.npy(400_000, 4, 71));
+        Files.write(data.resolve("study/big.npy"), TestFiles.npy(2_500_000, 4, 72));
         redisPort = freePort();
         startRedis();
         for (int i = 1; i <= 3; i++) {
@@ -103,6 +107,7 @@ class ClusterIT {
             cmd.add("-Dvitalstream.data-dir=" + data);
             cmd.add("-Dvitalstream.cluster.redis-url=redis://127.0.0.1:" + redisPort);
             cmd.add("-Dvitalstream.cluster.lease-seconds=" + LEASE_SECONDS);
+            cmd.add("-Dvitalstream.cluster.split-above-mb=16");
         } else {
             Path own = data.resolve("single-node");
             cmd.add("-Dvitalstream.data-dir=" + own);
@@ -180,12 +185,14 @@ class ClusterIT {
         if (!reference.containsKey(key)) {
             Path own = data.resolve("single-node");
             Files.createDirectories(own.resolve("study"));
-            Files.copy(data.resolve("study/rec.npy"), own.resolve("study/rec.npy"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (String f : List.of("rec.npy", "big.npy")) {
+                Files.copy(data.resolve("study").resolve(f), own.resolve("study").resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Replica single = launch("single-node", false);
             try {
                 awaitReady(single);
                 given().port(single.port()).get("/q/health/ready").then().statusCode(200);
-                for (Map<String, Object> req : List.of(ZERO_PHASE, CAUSAL)) {
+                for (Map<String, Object> req : List.of(ZERO_PHASE, CAUSAL, BIG_ZERO_PHASE)) {
                     String id = submit(single, req);
                     waitFor(single, id, 120, "completed");
                     reference.put(req.toString(), result(single, id));
@@ -264,6 +271,25 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aLargeJobSplitOverTheReplicasHasTheSingleNodeBytes() throws Exception {
+        String id = submit(replicas.get(0), BIG_ZERO_PHASE);
+        Response done = waitFor(replicas.get(1), id, 240, "completed", "failed");
+        assertEquals("completed", done.path("state"), done.asString());
+        List<String> notes = done.path("notes");
+        String split = notes.stream().filter(n -> n.startsWith("split into")).findFirst()
+                .orElseThrow(() -> new AssertionError("not split: " + notes));
+        long helpers = replicas.stream().filter(r -> split.contains(r.node() + "=")).count();
+        assertTrue(helpers >= 2, "parts ran on one replica only: " + split);
+        assertArrayEquals(singleNode(BIG_ZERO_PHASE), result(replicas.get(2), id), "split job differs from the single node's result");
+        try (Stream<Path> files = Files.walk(data.resolve("jobs").resolve(id))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("split-") || n.endsWith(".part")), "split files left: " + names);
+        }
+        System.out.println("split job: " + split);
+    }
+
+    @Test
+    @Order(4)
     void redisStoppedAndRestartedCostsNoCompletedResult() throws Exception {
         String id = submit(replicas.get(1), CAUSAL);
         Response running = waitFor(replicas.get(1), id, 60, "running");
@@ -305,7 +331,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaKilledMidJobLosesNothingAndAWebSocketElsewhereHearsTheFailover() throws Exception {
         String id = submit(replicas.get(0), ZERO_PHASE);
         Response running = waitFor(replicas.get(0), id, 60, "running");

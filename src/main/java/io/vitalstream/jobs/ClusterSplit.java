@@ -1,0 +1,343 @@
+package io.vitalstream.jobs;
+
+import io.vitalstream.dsp.FrameReader;
+import io.vitalstream.dsp.FrameWriter;
+import io.vitalstream.dsp.Parallelism;
+import io.vitalstream.dsp.TimeParallelIir;
+import io.vitalstream.pipeline.RunControl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One job's time-parallel IIR shared with the other replicas (cluster mode): each sweep's
+ * segment tasks are cut into parts (contiguous task ranges) queued on the job's own stream
+ * {@code vs:tasks:<job>}; replicas with a free runner take parts, the owner (the job's runner)
+ * takes them too, and an idle part (its helper died) is reclaimed after the lease. A helper's
+ * part result goes to the job's scratch folder on the shared data dir: sweep 1 the final states
+ * of its segments, sweep 2 its output frames (float64); the owner copies them into its arrays
+ * and its output. Parts are the same steps the owner would run ({@link TimeParallelIir.Sweep}),
+ * so the output bits do not depend on who ran what.
+ */
+final class ClusterSplit implements TimeParallelIir.Spread {
+
+    static final String SPLITS = "vs:splits";
+
+    private final ClusterStore cluster;
+    private final String job;
+    private final Path dir;
+    private final RunControl control;
+    private final Parallelism threads;
+    private final long minBytes;
+    private final int wantedParts;
+    private final Map<String, Integer> byNode = new TreeMap<>();
+
+    ClusterSplit(ClusterStore cluster, String job, Path scratch, RunControl control, Parallelism threads, long minBytes, int parts) {
+        this.cluster = cluster;
+        this.job = job;
+        this.dir = scratch.resolve("split-" + UUID.randomUUID());
+        this.control = control;
+        this.threads = threads;
+        this.minBytes = minBytes;
+        this.wantedParts = Math.max(1, parts);
+    }
+
+    static String stream(String job) {
+        return "vs:tasks:" + job;
+    }
+
+    @Override
+    public boolean wants(long frames, int channels) {
+        return frames * channels * 4L >= minBytes;
+    }
+
+    private List<int[]> parts(int tasks) {
+        int n = Math.min(tasks, wantedParts);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new int[] {(int) ((long) tasks * i / n), (int) ((long) tasks * (i + 1) / n)});
+        }
+        return out;
+    }
+
+    @Override
+    public void zeroState(TimeParallelIir.Sweep sweep, FrameReader in, double[] z, double[] b, TimeParallelIir.Progress progress) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<int[]> parts = parts(sweep.tasks());
+        sweepParts(1, parts, i -> {
+            int[] p = parts.get(i);
+            sweep.zeroState(in, p[0], p[1], threads, z, b);
+        }, i -> {
+            int[] p = parts.get(i);
+            double[] slots = readDoubles(partFile(1, i));
+            int zn = sweep.zFrom(p[1]) - sweep.zFrom(p[0]);
+            System.arraycopy(slots, 0, z, sweep.zFrom(p[0]), zn);
+            if (sweep.zeroPhase()) {
+                System.arraycopy(slots, zn, b, sweep.bFrom(p[0]), sweep.bFrom(p[1]) - sweep.bFrom(p[0]));
+            }
+        }, i -> {
+            for (int t = parts.get(i)[0]; t < parts.get(i)[1]; t++) {
+                progress.taskDone(TimeParallelIir.Phase.ZERO_STATE, 0);
+            }
+        });
+    }
+
+    @Override
+    public void fin(TimeParallelIir.Sweep sweep, FrameReader in, FrameWriter out, double[] z, double[] b,
+                    TimeParallelIir.Progress progress) {
+        // the scanned states for the helpers, published atomically before any sweep-2 part is queued
+        double[] states = new double[z.length + (sweep.zeroPhase() ? b.length : 0)];
+        System.arraycopy(z, 0, states, 0, z.length);
+        if (sweep.zeroPhase()) {
+            System.arraycopy(b, 0, states, z.length, b.length);
+        }
+        writeDoubles(dir.resolve("states.bin"), states, 0, states.length);
+        List<int[]> parts = parts(sweep.tasks());
+        boolean[] done = new boolean[parts.size()];
+        int channels = sweep.channels();
+        sweepParts(2, parts, i -> {
+            int[] p = parts.get(i);
+            sweep.fin(in, out, p[0], p[1], threads, z, b);
+        }, i -> {
+            int[] p = parts.get(i);
+            long first = sweep.firstFrame(p[0]);
+            long frames = sweep.endFrame(p[1]) - first;
+            copyFrames(partFile(2, i), first, frames, channels, out);
+        }, i -> {
+            done[i] = true;
+            int prefix = 0;
+            while (prefix < done.length && done[prefix]) {
+                prefix++;
+            }
+            long committed = prefix == 0 ? 0 : sweep.endFrame(parts.get(prefix - 1)[1]);
+            for (int t = parts.get(i)[0]; t < parts.get(i)[1]; t++) {
+                progress.taskDone(TimeParallelIir.Phase.FINAL, committed);
+            }
+        });
+        control.note("split into " + parts.size() + " parts per sweep over the replicas; parts run by " + byNode);
+    }
+
+    private interface Part {
+        void run(int part);
+    }
+
+    /**
+     * Queues a sweep's parts and sees them all done: parts helpers finished are collected, the
+     * owner takes queued parts itself, and parts idle past the lease (a helper died) are
+     * reclaimed and run here.
+     */
+    private void sweepParts(int sweep, List<int[]> parts, Part local, Part collect, Part done) {
+        String stream = stream(job);
+        cluster.cmd("DEL", stream);
+        cluster.cmd("XGROUP", "CREATE", stream, ClusterStore.GROUP, "0", "MKSTREAM");
+        for (int i = 0; i < parts.size(); i++) {
+            cluster.cmd("XADD", stream, "*", "job", job, "dir", dir.getFileName().toString(), "sweep", Integer.toString(sweep),
+                    "part", Integer.toString(i), "from", Integer.toString(parts.get(i)[0]), "to", Integer.toString(parts.get(i)[1]));
+        }
+        cluster.cmd("SADD", SPLITS, job);
+        boolean[] finished = new boolean[parts.size()];
+        int left = parts.size();
+        try {
+            while (left > 0) {
+                control.checkpoint();
+                if (cluster.cancelRequested(job)) {
+                    control.cancel();
+                    control.checkpoint();
+                }
+                boolean progressed = false;
+                for (int i = 0; i < parts.size(); i++) {
+                    if (!finished[i] && Files.exists(partFile(sweep, i))) {
+                        collect.run(i);
+                        finished[i] = true;
+                        left--;
+                        count(nodeOf(sweep, i));
+                        done.run(i);
+                        progressed = true;
+                    }
+                }
+                if (progressed || left == 0) {
+                    continue;
+                }
+                List<ClusterStore.Entry> mine = cluster.takeFrom(stream, 1, 0);
+                if (mine.isEmpty()) {
+                    mine = cluster.reclaimFrom(stream, 1);
+                }
+                if (mine.isEmpty()) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                ClusterStore.Entry e = mine.get(0);
+                int i = Integer.parseInt(e.fields().get("part"));
+                if (!finished[i] && !Files.exists(partFile(sweep, i))) {
+                    local.run(i);
+                    finished[i] = true;
+                    left--;
+                    count(cluster.node());
+                    done.run(i);
+                }
+                cluster.cmd("XACK", stream, ClusterStore.GROUP, e.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.vitalstream.pipeline.CancelledException();
+        } finally {
+            if (sweep == 2 || left > 0) {
+                try {
+                    cluster.cmd("SREM", SPLITS, job);
+                    cluster.cmd("DEL", stream);
+                } catch (RuntimeException ignored) {
+                    // Redis away: the stream is removed by the next split of this job or stays harmless
+                }
+            }
+        }
+    }
+
+    private void count(String node) {
+        byNode.merge(node, 1, Integer::sum);
+    }
+
+    private String nodeOf(int sweep, int part) {
+        try {
+            return Files.readString(dir.resolve("p" + sweep + "-" + part + ".node")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private Path partFile(int sweep, int part) {
+        return dir.resolve("p" + sweep + "-" + part + ".bin");
+    }
+
+    // --- a helper's side ----------------------------------------------------------------------
+
+    /**
+     * Runs one part of another replica's split job: the job's input opened here, the same sweep
+     * steps, the result into the job's split folder (written aside, then moved into place).
+     */
+    static void helpWith(Map<String, String> task, TimeParallelIir.Sweep sweep, FrameReader in, Path scratch, Parallelism threads,
+                         String node) {
+        Path dir = scratch.resolve(task.get("dir"));
+        if (!Files.isDirectory(dir)) {
+            return; // the owner has moved on (a newer split, or the job ended)
+        }
+        int sweepNo = Integer.parseInt(task.get("sweep"));
+        int part = Integer.parseInt(task.get("part"));
+        int from = Integer.parseInt(task.get("from"));
+        int to = Integer.parseInt(task.get("to"));
+        Path target = dir.resolve("p" + sweepNo + "-" + part + ".bin");
+        Path tmp = dir.resolve("p" + sweepNo + "-" + part + "." + node + ".tmp");
+        if (sweepNo == 1) {
+            double[] z = sweep.newStates();
+            double[] b = sweep.zeroPhase() ? sweep.newStates() : null;
+            sweep.zeroState(in, from, to, threads, z, b);
+            int zn = sweep.zFrom(to) - sweep.zFrom(from);
+            int bn = sweep.zeroPhase() ? sweep.bFrom(to) - sweep.bFrom(from) : 0;
+            double[] slots = new double[zn + bn];
+            System.arraycopy(z, sweep.zFrom(from), slots, 0, zn);
+            if (bn > 0) {
+                System.arraycopy(b, sweep.bFrom(from), slots, zn, bn);
+            }
+            writeDoubles(tmp, slots, 0, slots.length);
+        } else {
+            double[] states = readDoubles(dir.resolve("states.bin"));
+            double[] z = java.util.Arrays.copyOf(states, sweep.newStates().length);
+            double[] b = sweep.zeroPhase() ? java.util.Arrays.copyOfRange(states, z.length, states.length) : null;
+            long first = sweep.firstFrame(from);
+            int channels = sweep.channels();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                sweep.fin(in, (start, count, src, offset, frame) -> {
+                    ByteBuffer buf = ByteBuffer.allocate(count * channels * 8).order(ByteOrder.LITTLE_ENDIAN);
+                    for (int i = 0; i < count; i++) {
+                        for (int c = 0; c < channels; c++) {
+                            buf.putDouble(src[offset + i * frame + c]);
+                        }
+                    }
+                    buf.flip();
+                    try {
+                        long at = (start - first) * channels * 8;
+                        while (buf.hasRemaining()) {
+                            at += ch.write(buf, at);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, from, to, threads, z, b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Files.writeString(dir.resolve("p" + sweepNo + "-" + part + ".node"), node);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- files of doubles ---------------------------------------------------------------------
+
+    private static void writeDoubles(Path file, double[] v, int from, int count) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ByteBuffer buf = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asDoubleBuffer().put(v, from, count);
+        try {
+            Files.write(tmp, buf.array());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double[] readDoubles(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            double[] v = new double[bytes.length / 8];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+            return v;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A helper's output frames into the owner's output, a block at a time. */
+    private static void copyFrames(Path file, long first, long frames, int channels, FrameWriter out) {
+        int block = 16_384;
+        double[] buf = new double[block * channels];
+        ByteBuffer bytes = ByteBuffer.allocate(block * channels * 8).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (long f = 0; f < frames; f += block) {
+                int n = (int) Math.min(block, frames - f);
+                bytes.clear().limit(n * channels * 8);
+                long at = f * channels * 8;
+                while (bytes.hasRemaining()) {
+                    int r = ch.read(bytes, at + bytes.position());
+                    if (r < 0) {
+                        throw new IOException(file + " is shorter than its part");
+                    }
+                }
+                bytes.flip();
+                bytes.asDoubleBuffer().get(buf, 0, n * channels);
+                out.write(first + f, n, buf, 0, channels);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
