@@ -151,5 +151,15 @@ public interface VitalStreamConfig {
         @WithName("split-parts")
         @WithDefault("12")
         int splitParts();
+
+        /** The chunk cache's tier shared in Redis, at most (0: none). */
+        @WithName("shared-cache-mb")
+        @WithDefault("256")
+        long sharedCacheMb();
+
+        /** How long an entry of the shared cache tier lives. */
+        @WithName("shared-cache-ttl-seconds")
+        @WithDefault("3600")
+        long sharedCacheTtlSeconds();
     }
 }

@@ -31,7 +31,7 @@ import java.util.UUID;
  * and its output. Parts are the same steps the owner would run ({@link TimeParallelIir.Sweep}),
  * so the output bits do not depend on who ran what.
  */
-final class ClusterSplit implements TimeParallelIir.Spread {
+final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
 
     static final String SPLITS = "vs:splits";
 
@@ -72,15 +72,37 @@ final class ClusterSplit implements TimeParallelIir.Spread {
         return out;
     }
 
-    @Override
-    public void zeroState(TimeParallelIir.Sweep sweep, FrameReader in, double[] z, double[] b, TimeParallelIir.Progress progress) {
+    private void ensureDir() {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** FIR and window filters: output frames cut at chunk boundaries into parts (sweep 3: frames, not tasks). */
+    @Override
+    public void ranges(long frames, int channels, int chunkFrames, RangeTask local, FrameWriter out, java.util.function.IntConsumer chunksDone) {
+        ensureDir();
+        long chunks = (frames + chunkFrames - 1) / chunkFrames;
+        int n = (int) Math.min(chunks, wantedParts);
+        List<long[]> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long c0 = chunks * i / n;
+            long c1 = chunks * (i + 1) / n;
+            parts.add(new long[] {c0 * chunkFrames, Math.min(frames, c1 * chunkFrames), c1 - c0});
+        }
+        sweepParts(3, parts, chunkFrames, i -> local.run(parts.get(i)[0], parts.get(i)[1], out),
+                i -> copyFrames(partFile(3, i), parts.get(i)[0], parts.get(i)[1] - parts.get(i)[0], channels, out),
+                i -> chunksDone.accept((int) parts.get(i)[2]));
+        control.note("split into " + parts.size() + " parts over the replicas; parts run by " + byNode);
+    }
+
+    @Override
+    public void zeroState(TimeParallelIir.Sweep sweep, FrameReader in, double[] z, double[] b, TimeParallelIir.Progress progress) {
+        ensureDir();
         List<int[]> parts = parts(sweep.tasks());
-        sweepParts(1, parts, i -> {
+        sweepParts(1, asLongs(parts), 0, i -> {
             int[] p = parts.get(i);
             sweep.zeroState(in, p[0], p[1], threads, z, b);
         }, i -> {
@@ -111,7 +133,7 @@ final class ClusterSplit implements TimeParallelIir.Spread {
         List<int[]> parts = parts(sweep.tasks());
         boolean[] done = new boolean[parts.size()];
         int channels = sweep.channels();
-        sweepParts(2, parts, i -> {
+        sweepParts(2, asLongs(parts), 0, i -> {
             int[] p = parts.get(i);
             sweep.fin(in, out, p[0], p[1], threads, z, b);
         }, i -> {
@@ -142,13 +164,18 @@ final class ClusterSplit implements TimeParallelIir.Spread {
      * owner takes queued parts itself, and parts idle past the lease (a helper died) are
      * reclaimed and run here.
      */
-    private void sweepParts(int sweep, List<int[]> parts, Part local, Part collect, Part done) {
+    private static List<long[]> asLongs(List<int[]> parts) {
+        return parts.stream().map(p -> new long[] {p[0], p[1]}).toList();
+    }
+
+    private void sweepParts(int sweep, List<long[]> parts, int chunkFrames, Part local, Part collect, Part done) {
         String stream = stream(job);
         cluster.cmd("DEL", stream);
         cluster.cmd("XGROUP", "CREATE", stream, ClusterStore.GROUP, "0", "MKSTREAM");
         for (int i = 0; i < parts.size(); i++) {
             cluster.cmd("XADD", stream, "*", "job", job, "dir", dir.getFileName().toString(), "sweep", Integer.toString(sweep),
-                    "part", Integer.toString(i), "from", Integer.toString(parts.get(i)[0]), "to", Integer.toString(parts.get(i)[1]));
+                    "part", Integer.toString(i), "from", Long.toString(parts.get(i)[0]), "to", Long.toString(parts.get(i)[1]),
+                    "chunk", Integer.toString(chunkFrames));
         }
         cluster.cmd("SADD", SPLITS, job);
         boolean[] finished = new boolean[parts.size()];
@@ -197,7 +224,7 @@ final class ClusterSplit implements TimeParallelIir.Spread {
             Thread.currentThread().interrupt();
             throw new io.vitalstream.pipeline.CancelledException();
         } finally {
-            if (sweep == 2 || left > 0) {
+            if (sweep != 1 || left > 0) {
                 try {
                     cluster.cmd("SREM", SPLITS, job);
                     cluster.cmd("DEL", stream);
@@ -262,33 +289,64 @@ final class ClusterSplit implements TimeParallelIir.Spread {
             int channels = sweep.channels();
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
-                sweep.fin(in, (start, count, src, offset, frame) -> {
-                    ByteBuffer buf = ByteBuffer.allocate(count * channels * 8).order(ByteOrder.LITTLE_ENDIAN);
-                    for (int i = 0; i < count; i++) {
-                        for (int c = 0; c < channels; c++) {
-                            buf.putDouble(src[offset + i * frame + c]);
-                        }
-                    }
-                    buf.flip();
-                    try {
-                        long at = (start - first) * channels * 8;
-                        while (buf.hasRemaining()) {
-                            at += ch.write(buf, at);
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, from, to, threads, z, b);
+                sweep.fin(in, partWriter(ch, first, channels), from, to, threads, z, b);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        publish(dir, sweepNo, part, tmp, target, node);
+    }
+
+    /** Sweep 3 of a FIR or window job: output frames [from, to) of the stage into the part file. */
+    static void helpRange(Map<String, String> task, io.vitalstream.dsp.FilterSpec stage, io.vitalstream.io.SignalSource in, Path scratch,
+                          String node) {
+        Path dir = scratch.resolve(task.get("dir"));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        int part = Integer.parseInt(task.get("part"));
+        long from = Long.parseLong(task.get("from"));
+        long to = Long.parseLong(task.get("to"));
+        Path target = dir.resolve("p3-" + part + ".bin");
+        Path tmp = dir.resolve("p3-" + part + "." + node + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            io.vitalstream.pipeline.RangeStages.range(stage, in, from, to, Integer.parseInt(task.get("chunk")),
+                    partWriter(ch, from, in.channels()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        publish(dir, 3, part, tmp, target, node);
+    }
+
+    private static void publish(Path dir, int sweep, int part, Path tmp, Path target, String node) {
         try {
-            Files.writeString(dir.resolve("p" + sweepNo + "-" + part + ".node"), node);
+            Files.writeString(dir.resolve("p" + sweep + "-" + part + ".node"), node);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whole frames from {@code first} on as float64 into a part file, by position (parts of it may be written at once). */
+    private static FrameWriter partWriter(FileChannel ch, long first, int channels) {
+        return (start, count, src, offset, frame) -> {
+            ByteBuffer buf = ByteBuffer.allocate(count * channels * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                for (int c = 0; c < channels; c++) {
+                    buf.putDouble(src[offset + i * frame + c]);
+                }
+            }
+            buf.flip();
+            try {
+                long at = (start - first) * channels * 8;
+                while (buf.hasRemaining()) {
+                    at += ch.write(buf, at);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     // --- files of doubles ---------------------------------------------------------------------

@@ -56,6 +56,10 @@ public class ClusterWorker {
     Statistics statistics;
     @Inject
     io.vitalstream.pipeline.Pipeline pipeline;
+    @Inject
+    io.vitalstream.pipeline.ChunkCache cache;
+    @Inject
+    jakarta.enterprise.inject.Instance<io.vertx.mutiny.redis.client.Redis> redis;
 
     /** Jobs running here: job id to queue entry id. */
     private final Map<String, String> running = new ConcurrentHashMap<>();
@@ -80,6 +84,10 @@ public class ClusterWorker {
             return;
         }
         hub.fanOutTo(this);
+        if (config.cluster().sharedCacheMb() > 0) {
+            cache.shareWith(new RedisChunkTier(redis.get(), config.cluster().sharedCacheMb() << 20,
+                    config.cluster().sharedCacheTtlSeconds()));
+        }
         LOG.infof("Cluster mode: node %s, Redis %s, lease %d s, %d runner(s)", cluster.node(),
                 config.cluster().redisUrl().map(ClusterWorker::withoutPassword).orElse(""), config.cluster().leaseSeconds(),
                 config.maxConcurrentJobs());
@@ -202,16 +210,20 @@ public class ClusterWorker {
             JobSpec spec = r.spec();
             List<io.vitalstream.dsp.FilterSpec> stages = io.vitalstream.dsp.FilterDesigner.designChain(r.samplingFreq(), spec.signalType(),
                     spec.filterParams(), spec.filterChain());
-            io.vitalstream.dsp.FilterSpec.Iir iir = (io.vitalstream.dsp.FilterSpec.Iir) stages.get(0);
             Path input = registry.input(job);
             RawLayout raw = JobService.rawLayout(spec);
             InputFormat actual = SignalFiles.formatOf(input, JobService.format(spec), raw);
             try (io.vitalstream.io.SignalSource src = SignalFiles.open(input, actual, raw, spec.channels(), io.vitalstream.io.Access.MAPPED,
                     null)) {
-                io.vitalstream.dsp.TimeParallelIir.Sweep sweep = new io.vitalstream.dsp.TimeParallelIir.Sweep(iir.sos(),
-                        io.vitalstream.dsp.SegmentPlan.of(src.frames()), src.channels(), iir.zeroPhase());
-                ClusterSplit.helpWith(part.fields(), sweep, io.vitalstream.pipeline.SourceFrames.reader(src), store.scratch(job),
-                        pipeline.segmentThreads(), cluster.node());
+                if ("3".equals(part.fields().get("sweep"))) {
+                    ClusterSplit.helpRange(part.fields(), stages.get(0), src, store.scratch(job), cluster.node());
+                } else {
+                    io.vitalstream.dsp.FilterSpec.Iir iir = (io.vitalstream.dsp.FilterSpec.Iir) stages.get(0);
+                    io.vitalstream.dsp.TimeParallelIir.Sweep sweep = new io.vitalstream.dsp.TimeParallelIir.Sweep(iir.sos(),
+                            io.vitalstream.dsp.SegmentPlan.of(src.frames()), src.channels(), iir.zeroPhase());
+                    ClusterSplit.helpWith(part.fields(), sweep, io.vitalstream.pipeline.SourceFrames.reader(src), store.scratch(job),
+                            pipeline.segmentThreads(), cluster.node());
+                }
             }
             cluster.cmd("XACK", ClusterSplit.stream(job), ClusterStore.GROUP, part.id());
         } catch (Exception x) {

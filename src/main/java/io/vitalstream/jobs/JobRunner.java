@@ -168,9 +168,9 @@ public class JobRunner {
     }
 
     /**
-     * Cluster mode: a job of one IIR stage over a file (not CSV, decoded first) shares its segment
-     * tasks with the other replicas when it is large enough ({@link ClusterSplit#wants}); null
-     * otherwise.
+     * Cluster mode: a job of one IIR, FIR or window stage over a file (not CSV, decoded first)
+     * shares its segment tasks or frame ranges with the other replicas when it is large enough
+     * ({@link ClusterSplit#wants}); null otherwise.
      */
     private ClusterSplit splitFor(JobHandle h, InputFormat format) {
         JobRecord r = h.record;
@@ -181,7 +181,8 @@ public class JobRunner {
         try {
             java.util.List<io.vitalstream.dsp.FilterSpec> stages = FilterDesigner.designChain(fs, r.spec().signalType(),
                     r.spec().filterParams(), r.spec().filterChain());
-            if (stages.size() != 1 || !(stages.get(0) instanceof io.vitalstream.dsp.FilterSpec.Iir)) {
+            if (stages.size() != 1 || !(stages.get(0) instanceof io.vitalstream.dsp.FilterSpec.Iir
+                    || io.vitalstream.pipeline.RangeStages.byRanges(stages.get(0)))) {
                 return null;
             }
         } catch (RuntimeException e) {

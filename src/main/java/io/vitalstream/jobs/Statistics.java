@@ -37,10 +37,11 @@ public class Statistics {
      * Cluster mode: the job and request figures above are the whole cluster's (null in single-node
      * mode, or while Redis is unreachable: then they are this replica's own).
      *
-     * @param replicas the replicas that heart-beat now (node ids)
-     * @param node     the replica that answered
+     * @param replicas         the replicas that heart-beat now (node ids)
+     * @param node             the replica that answered
+     * @param sharedCacheHits  this replica's chunk-cache misses that the shared tier (Redis) answered
      */
-    public record Cluster(List<String> replicas, String node) {
+    public record Cluster(List<String> replicas, String node, long sharedCacheHits) {
     }
 
     /** Live streams (/ws/filter-stream): open now, opened since the start, frames filtered, blocks refused. */
@@ -225,6 +226,6 @@ public class Statistics {
         return new Snapshot(counts.getOrDefault("total", 0L), counts.getOrDefault("heavy", 0L),
                 timedAll == 0 ? 0 : counts.getOrDefault("processing_us", 0L) / 1000.0 / timedAll, peak, activeNow,
                 counts.getOrDefault("completed", 0L), counts.getOrDefault("failed", 0L), counts.getOrDefault("cancelled", 0L),
-                cache.hits(), cache.misses(), cache.bytes(), s, live, new Cluster(nodes, c.node()));
+                cache.hits(), cache.misses(), cache.bytes(), s, live, new Cluster(nodes, c.node(), cache.sharedHits()));
     }
 }

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Decoded chunks kept for re-use (a preview after a job, a re-run of the same file): a
  * Caffeine cache bounded in bytes by a weigher, evicting by its frequency-aware LRU. Entries
  * above {@code compressAbove} bytes are stored LZ4-compressed (when that saves space).
+ * <p>
+ * In cluster mode a second tier is shared by the replicas ({@link SharedTier}, Redis): a local
+ * miss asks it, and every chunk decoded here is offered to it (LZ4-compressed, in the
+ * background, dropped when the tier is slow or away: it is only a cache).
  */
 public final class ChunkCache {
 
@@ -39,6 +43,22 @@ public final class ChunkCache {
 
     private static final LZ4Factory LZ4 = LZ4Factory.fastestJavaInstance();
 
+    /** A cache the replicas share: LZ4 entries by key, bounded and expiring on its side; failures are misses. */
+    public interface SharedTier {
+        byte[] get(String key);
+
+        void put(String key, byte[] value);
+    }
+
+    private volatile SharedTier shared;
+    private final AtomicLong sharedHits = new AtomicLong();
+    private final java.util.concurrent.ThreadPoolExecutor sharing = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(16), r -> {
+                Thread t = new Thread(r, "chunk-cache-share");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+
     private final Cache<Key, Entry> cache;
     private final long compressAbove;
     private final long maxBytes;
@@ -52,6 +72,21 @@ public final class ChunkCache {
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((Key k, Entry e) -> e.bytes()).build();
     }
 
+    /** Cluster mode: the tier shared with the other replicas. */
+    public void shareWith(SharedTier tier) {
+        shared = tier;
+    }
+
+    /** Local misses the shared tier answered. */
+    public long sharedHits() {
+        return sharedHits.get();
+    }
+
+    /** The key in the shared tier: a source is a file path and stamp, the same on every replica of a shared data dir. */
+    static String sharedKey(Key key) {
+        return key.source() + "|" + key.start() + "|" + key.count() + "|" + key.frame();
+    }
+
     public long maxBytes() {
         return maxBytes;
     }
@@ -59,6 +94,9 @@ public final class ChunkCache {
     /** Copies the cached chunk into dest[0..) and returns true, or returns false on a miss. */
     public boolean get(Key key, double[] dest) {
         Entry e = cache.getIfPresent(key);
+        if (e == null && shared != null) {
+            e = fromShared(key);
+        }
         if (e == null) {
             misses.incrementAndGet();
             return false;
@@ -76,8 +114,41 @@ public final class ChunkCache {
         return true;
     }
 
+    private Entry fromShared(Key key) {
+        byte[] v;
+        try {
+            v = shared.get(sharedKey(key));
+        } catch (RuntimeException unreachable) {
+            return null;
+        }
+        if (v == null || v.length < 4) {
+            return null;
+        }
+        int doubles = ByteBuffer.wrap(v, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        Entry e = new Compressed(java.util.Arrays.copyOfRange(v, 4, v.length), doubles);
+        sharedHits.incrementAndGet();
+        cache.put(key, e);
+        return e;
+    }
+
     public void put(Key key, double[] data, int length) {
         long bytes = length * 8L;
+        SharedTier tier = shared;
+        if (tier != null) {
+            double[] copy = java.util.Arrays.copyOf(data, length);
+            sharing.execute(() -> {
+                try {
+                    ByteBuffer raw = ByteBuffer.allocate(copy.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+                    raw.asDoubleBuffer().put(copy);
+                    byte[] packed = LZ4.fastCompressor().compress(raw.array());
+                    byte[] v = new byte[packed.length + 4];
+                    ByteBuffer.wrap(v).order(ByteOrder.LITTLE_ENDIAN).putInt(copy.length).put(packed);
+                    tier.put(sharedKey(key), v);
+                } catch (RuntimeException unreachable) {
+                    // only a cache
+                }
+            });
+        }
         if (bytes > maxBytes / 4) {
             return; // one entry may not crowd out the rest
         }

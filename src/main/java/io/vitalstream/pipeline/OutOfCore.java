@@ -8,6 +8,7 @@ import io.vitalstream.dsp.FittedMethod;
 import io.vitalstream.dsp.TrainedMethod;
 import io.vitalstream.dsp.ForwardBackward;
 import io.vitalstream.dsp.OverlapAdd;
+import io.vitalstream.dsp.FrameWriter;
 import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.dsp.SegmentPlan;
 import io.vitalstream.dsp.Smoothing;
@@ -677,21 +678,12 @@ final class OutOfCore {
 
     private void fir(FilterSpec.Fir fir, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
                      StreamingResult streaming) {
-        OverlapAdd oa = new OverlapAdd(fir.taps());
-        int delay = fir.zeroPhase() ? (fir.taps().length - 1) / 2 : 0;
-        long n = in.frames();
-        byColumns(in, out, plan, control, label, streaming,
-                (start, count) -> new long[] {oa.firstInput(start, delay), oa.endInput(start, count, delay, n)},
-                (channel, column, from, start, count, y) -> oa.applyRange(
-                        (s, cnt, dest) -> System.arraycopy(column, (int) (s - from), dest, 0, cnt), n, start, count, delay, y));
+        byColumns(fir, in, out, plan, control, label, streaming);
     }
 
     private void windowed(FilterSpec.WindowFilter spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control,
                           String label, StreamingResult streaming) {
-        long n = in.frames();
-        int reach = spec.reach();
-        byColumns(in, out, plan, control, label, streaming, (start, count) -> Smoothing.inputRange(n, start, count, reach),
-                (channel, column, from, start, count, y) -> spec.applyRange(column, from, n, start, count, y));
+        byColumns(spec, in, out, plan, control, label, streaming);
     }
 
     /** The input range [from, to) an output window [start, start + count) reads. */
@@ -704,18 +696,61 @@ final class OutOfCore {
         void apply(int channel, double[] column, long from, long start, int count, double[] y);
     }
 
-    /** Per chunk: read the input window all channels need, filter each channel's column, write the chunk. */
-    private static void byColumns(SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
-                                  StreamingResult streaming, InputRange range, ColumnFilter filter) {
-        int channels = in.channels();
+    /** How a FIR or window stage reads (its halo) and filters a column. */
+    private record ByColumns(InputRange range, ColumnFilter filter) {
+        static ByColumns of(FilterSpec spec, long n) {
+            return switch (spec) {
+                case FilterSpec.Fir fir -> {
+                    OverlapAdd oa = new OverlapAdd(fir.taps());
+                    int delay = fir.zeroPhase() ? (fir.taps().length - 1) / 2 : 0;
+                    yield new ByColumns((start, count) -> new long[] {oa.firstInput(start, delay), oa.endInput(start, count, delay, n)},
+                            (channel, column, from, start, count, y) -> oa.applyRange(
+                                    (s, cnt, dest) -> System.arraycopy(column, (int) (s - from), dest, 0, cnt), n, start, count, delay, y));
+                }
+                case FilterSpec.WindowFilter w -> new ByColumns((start, count) -> Smoothing.inputRange(n, start, count, w.reach()),
+                        (channel, column, from, start, count, y) -> w.applyRange(column, from, n, start, count, y));
+                default -> throw new IllegalArgumentException("not a FIR or window filter: " + spec);
+            };
+        }
+    }
+
+    /** Whether a stage is computed chunk by chunk from input ranges with a halo (and so may be cut anywhere). */
+    static boolean byRanges(FilterSpec spec) {
+        return spec instanceof FilterSpec.Fir || spec instanceof FilterSpec.WindowFilter;
+    }
+
+    /**
+     * Output frames [from, to) of a FIR or window stage, in chunks of {@code chunkFrames}, into
+     * out: the same bits as the whole run, however the frames are cut (cluster mode: a part of a
+     * split job).
+     */
+    static void range(FilterSpec spec, SignalSource in, long from, long to, int chunkFrames, FrameWriter out) {
+        ByColumns how = ByColumns.of(spec, in.frames());
+        Columns buffers = new Columns(in.channels(), chunkFrames);
+        for (long start = from; start < to; start += chunkFrames) {
+            int count = (int) Math.min(chunkFrames, to - start);
+            buffers.filter(in, how, start, count);
+            out.write(start, count, buffers.out, 0, in.channels());
+        }
+    }
+
+    /** One chunk's buffers, reused from chunk to chunk. */
+    private static final class Columns {
+        final int channels;
         double[] window = new double[0];
         double[] column = new double[0];
-        double[] y = new double[plan.chunkFrames()];
-        double[] outBuf = new double[plan.chunkFrames() * channels];
-        for (int i = 0; i < plan.count(); i++) {
-            long start = plan.start(i);
-            int count = plan.length(i);
-            long[] r = range.of(start, count);
+        final double[] y;
+        final double[] out;
+
+        Columns(int channels, int chunkFrames) {
+            this.channels = channels;
+            this.y = new double[chunkFrames];
+            this.out = new double[chunkFrames * channels];
+        }
+
+        /** Reads the input window all channels need, filters each channel's column into out. */
+        void filter(SignalSource in, ByColumns how, long start, int count) {
+            long[] r = how.range().of(start, count);
             int len = (int) (r[1] - r[0]);
             if (window.length < len * channels) {
                 window = new double[len * channels];
@@ -726,12 +761,46 @@ final class OutOfCore {
                 for (int k = 0; k < len; k++) {
                     column[k] = window[k * channels + c];
                 }
-                filter.apply(c, column, r[0], start, count, y);
+                how.filter().apply(c, column, r[0], start, count, y);
                 for (int k = 0; k < count; k++) {
-                    outBuf[k * channels + c] = y[k];
+                    out[k * channels + c] = y[k];
                 }
             }
-            out.write(start, count, outBuf, 0, channels);
+        }
+    }
+
+    /**
+     * Per chunk: read the input window all channels need, filter each channel's column, write the
+     * chunk; in cluster mode a large enough signal's chunks go in parts to the replicas instead.
+     */
+    private static void byColumns(FilterSpec spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
+                                  StreamingResult streaming) {
+        JobSpread spread = control.spread();
+        if (spread != null && spread.wants(in.frames(), in.channels())) {
+            spread.ranges(in.frames(), in.channels(), plan.chunkFrames(),
+                    (from, to, w) -> range(spec, in, from, to, plan.chunkFrames(), w), SourceFrames.writer(out), chunks -> {
+                        for (int k = 0; k < chunks; k++) {
+                            control.chunkDone(label);
+                        }
+                    });
+            return;
+        }
+        byColumns(in, out, plan, control, label, streaming, ByColumns.of(spec, in.frames()));
+    }
+
+    private static void byColumns(SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
+                                  StreamingResult streaming, InputRange range, ColumnFilter filter) {
+        byColumns(in, out, plan, control, label, streaming, new ByColumns(range, filter));
+    }
+
+    private static void byColumns(SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
+                                  StreamingResult streaming, ByColumns how) {
+        Columns buffers = new Columns(in.channels(), plan.chunkFrames());
+        for (int i = 0; i < plan.count(); i++) {
+            long start = plan.start(i);
+            int count = plan.length(i);
+            buffers.filter(in, how, start, count);
+            out.write(start, count, buffers.out, 0, in.channels());
             if (streaming != null) {
                 streaming.committed(start + count);
             }

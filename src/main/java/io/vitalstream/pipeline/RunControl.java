@@ -38,14 +38,14 @@ public final class RunControl {
         committed = true;
     }
 
-    private volatile io.vitalstream.dsp.TimeParallelIir.Spread spread;
+    private volatile JobSpread spread;
 
-    /** Cluster mode: where the segment tasks of this run's time-parallel IIR may go besides this process (null: nowhere). */
-    public void spread(io.vitalstream.dsp.TimeParallelIir.Spread where) {
+    /** Cluster mode: where this run's IIR sweeps and FIR/window ranges may go besides this process (null: nowhere). */
+    public void spread(JobSpread where) {
         spread = where;
     }
 
-    public io.vitalstream.dsp.TimeParallelIir.Spread spread() {
+    public JobSpread spread() {
         return spread;
     }
 

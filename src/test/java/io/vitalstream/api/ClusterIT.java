@@ -56,9 +56,15 @@ class ClusterIT {
 
     private static final Map<String, Object> ZERO_PHASE = Map.of("input", Map.of("path", "study/rec.npy"), "sampling_freq", 500,
             "filter_params", Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 40.0), "strategy", "chunked");
+    /** Through the chunk cache (and its shared tier in Redis), unlike the IIR jobs. */
+    private static final Map<String, Object> MEDIAN = Map.of("input", Map.of("path", "study/rec.npy"), "sampling_freq", 500,
+            "filter_params", Map.of("filter_family", "median", "window_size", 5), "strategy", "chunked");
     /** 40 MB of float32: above the replicas' split-above-mb (16), so its segment tasks are shared. */
     private static final Map<String, Object> BIG_ZERO_PHASE = Map.of("input", Map.of("path", "study/big.npy"), "sampling_freq", 500,
             "filter_params", Map.of("filter_type", "bandpass", "low_freq", 0.5, "high_freq", 40.0), "strategy", "chunked");
+    /** A window filter over the same 40 MB: split in frame ranges (each part reads a halo). */
+    private static final Map<String, Object> BIG_MEDIAN = Map.of("input", Map.of("path", "study/big.npy"), "sampling_freq", 500,
+            "filter_params", Map.of("filter_family", "median", "window_size", 5), "strategy", "chunked");
     private static final Map<String, Object> CAUSAL = Map.of("input", Map.of("path", "study/rec.npy"), "sampling_freq", 500,
             "filter_params", Map.of("filter_type", "lowpass", "high_freq", 30.0, "zero_phase", false), "strategy", "memory_mapped");
 
@@ -192,7 +198,7 @@ class ClusterIT {
             try {
                 awaitReady(single);
                 given().port(single.port()).get("/q/health/ready").then().statusCode(200);
-                for (Map<String, Object> req : List.of(ZERO_PHASE, CAUSAL, BIG_ZERO_PHASE)) {
+                for (Map<String, Object> req : List.of(ZERO_PHASE, CAUSAL, MEDIAN, BIG_ZERO_PHASE, BIG_MEDIAN)) {
                     String id = submit(single, req);
                     waitFor(single, id, 120, "completed");
                     reference.put(req.toString(), result(single, id));
@@ -207,9 +213,10 @@ class ClusterIT {
     @Test
     @Order(1)
     void twelveJobsRoundRobinAllCompleteOnSeveralReplicasWithTheSingleNodeBytes() throws Exception {
+        List<Map<String, Object>> specs = List.of(ZERO_PHASE, CAUSAL, MEDIAN);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ids.add(submit(replicas.get(i % 3), i % 2 == 0 ? ZERO_PHASE : CAUSAL));
+            ids.add(submit(replicas.get(i % 3), specs.get((i / 2) % 3)));
         }
         Set<String> nodes = new HashSet<>();
         for (int i = 0; i < 12; i++) {
@@ -218,7 +225,7 @@ class ClusterIT {
             assertEquals("completed", done.path("state"), done.asString());
             nodes.add(done.path("node"));
             byte[] bytes = result(replicas.get((i + 2) % 3), ids.get(i));
-            assertArrayEquals(singleNode(i % 2 == 0 ? ZERO_PHASE : CAUSAL), bytes, "job " + i + " differs from the single node's result");
+            assertArrayEquals(singleNode(specs.get((i / 2) % 3)), bytes, "job " + i + " differs from the single node's result");
             completedJobs.add(ids.get(i));
         }
         assertTrue(nodes.size() >= 2, "jobs ran on " + nodes);
@@ -271,21 +278,23 @@ class ClusterIT {
 
     @Test
     @Order(3)
-    void aLargeJobSplitOverTheReplicasHasTheSingleNodeBytes() throws Exception {
-        String id = submit(replicas.get(0), BIG_ZERO_PHASE);
-        Response done = waitFor(replicas.get(1), id, 240, "completed", "failed");
-        assertEquals("completed", done.path("state"), done.asString());
-        List<String> notes = done.path("notes");
-        String split = notes.stream().filter(n -> n.startsWith("split into")).findFirst()
-                .orElseThrow(() -> new AssertionError("not split: " + notes));
-        long helpers = replicas.stream().filter(r -> split.contains(r.node() + "=")).count();
-        assertTrue(helpers >= 2, "parts ran on one replica only: " + split);
-        assertArrayEquals(singleNode(BIG_ZERO_PHASE), result(replicas.get(2), id), "split job differs from the single node's result");
-        try (Stream<Path> files = Files.walk(data.resolve("jobs").resolve(id))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).toList();
-            assertFalse(names.stream().anyMatch(n -> n.startsWith("split-") || n.endsWith(".part")), "split files left: " + names);
+    void largeJobsSplitOverTheReplicasHaveTheSingleNodeBytes() throws Exception {
+        for (Map<String, Object> request : List.of(BIG_ZERO_PHASE, BIG_MEDIAN)) {
+            String id = submit(replicas.get(0), request);
+            Response done = waitFor(replicas.get(1), id, 240, "completed", "failed");
+            assertEquals("completed", done.path("state"), done.asString());
+            List<String> notes = done.path("notes");
+            String split = notes.stream().filter(n -> n.startsWith("split into")).findFirst()
+                    .orElseThrow(() -> new AssertionError("not split: " + notes));
+            long helpers = replicas.stream().filter(r -> split.contains(r.node() + "=")).count();
+            assertTrue(helpers >= 2, "parts ran on one replica only: " + split);
+            assertArrayEquals(singleNode(request), result(replicas.get(2), id), "split job differs from the single node's result");
+            try (Stream<Path> files = Files.walk(data.resolve("jobs").resolve(id))) {
+                List<String> names = files.map(p -> p.getFileName().toString()).toList();
+                assertFalse(names.stream().anyMatch(n -> n.startsWith("split-") || n.endsWith(".part")), "split files left: " + names);
+            }
+            System.out.println("split job: " + split);
         }
-        System.out.println("split job: " + split);
     }
 
     @Test
