@@ -2,7 +2,7 @@
 # Issue 15's split-job figure: one large job on one replica against the same job split over
 # three replicas (one redis-server, one shared data dir, packaged replicas on loopback), for a
 # zero-phase band-pass (time-parallel IIR sweeps) and a median (frame ranges with a halo).
-# Twice: replicas that may use both cores, and replicas limited to one core each
+# Also a single node without Redis, for reference. Twice: replicas that may use both cores, and replicas limited to one core each
 # (-XX:ActiveProcessorCount=1, as on one-core machines). Job time = the record's finished_at
 # minus started_at, median of three runs. Prints a markdown table (kept in
 # kernels/heavy/CLUSTER-SPLIT.md).
@@ -42,13 +42,14 @@ rport = free_port()
 redis = subprocess.Popen(["redis-server", "--port", str(rport), "--bind", "127.0.0.1", "--save", ""], stdout=subprocess.DEVNULL)
 time.sleep(0.5)
 
-def start(n, cores):
+def start(n, cores, cluster=True):
     procs = []
     for i in range(n):
         port = free_port()
         args = ["bash", "target/quarkus-app/vitalstream", f"-Dquarkus.http.port={port}", f"-Dvitalstream.data-dir={data}",
-                f"-Dvitalstream.cluster.redis-url=redis://127.0.0.1:{rport}", f"-Dvitalstream.cluster.node-id=r{i + 1}",
-                "-Dvitalstream.cluster.split-above-mb=64", "-Dvitalstream.max-concurrent-jobs=1", "-Xmx512m"]
+                f"-Dvitalstream.cluster.node-id=r{i + 1}", "-Dvitalstream.max-concurrent-jobs=1", "-Xmx512m"]
+        if cluster:
+            args += [f"-Dvitalstream.cluster.redis-url=redis://127.0.0.1:{rport}", "-Dvitalstream.cluster.split-above-mb=64"]
         if cores:
             args.insert(2, f"-XX:ActiveProcessorCount={cores}")
         env = dict(os.environ, JAVA_HOME=java_home)
@@ -83,31 +84,34 @@ def run(port, params):
     split = next((n for n in s.get("notes", []) if n.startswith("split into")), "not split")
     return (t("finished_at") - t("started_at")).total_seconds(), split
 
-jobs = {"zero-phase band-pass (IIR)": {"filter_type": "bandpass", "low_freq": 0.5, "high_freq": 40},
-        "median, width 5 (window)": {"filter_family": "median", "window_size": 5}}
-rows = []
+jobs = {"zero-phase band-pass, order 4 (IIR)": {"filter_type": "bandpass", "low_freq": 0.5, "high_freq": 40},
+        "median, width 5 (window)": {"filter_family": "median", "window_size": 5},
+        "median, width 101 (window, compute-bound)": {"filter_family": "median", "window_size": 101},
+        "FIR low-pass, 1001 taps (overlap-add)": {"filter_family": "fir", "filter_type": "lowpass", "high_freq": 40, "num_taps": 1001}}
+times = {}
 try:
     for cores in (None, 1):
-        for name, params in jobs.items():
-            times = {}
-            for n in (1, 3):
-                procs = start(n, cores)
-                try:
+        for n in ("single", 1, 3):
+            procs = start(1 if n == "single" else n, cores, n != "single")
+            try:
+                for name, params in jobs.items():
                     runs = [run(procs[0][1], params) for _ in range(3)]
-                finally:
-                    for p, _ in procs:
-                        p.send_signal(signal.SIGTERM)
-                    for p, _ in procs:
-                        p.wait()
-                times[n] = statistics.median(r[0] for r in runs)
-                times[f"{n}-split"] = runs[-1][1]
-            rows.append((name, "both cores each" if cores is None else "one core each", times[1], times[3], times[1] / times[3],
-                         times["3-split"]))
+                    times[(cores, n, name)] = (statistics.median(r[0] for r in runs), runs[-1][1])
+            finally:
+                for p, _ in procs:
+                    p.send_signal(signal.SIGTERM)
+                for p, _ in procs:
+                    p.wait()
 finally:
     redis.terminate()
-print(f"| job ({frames / 1e6:.0f} M frames x 4 channels, float32, {frames * 16 / 2**20:.0f} MB) | replicas may use | one replica | three replicas | speed-up | parts (last run of three) |")
-print("| --- | --- | --- | --- | --- | --- |")
-for name, cores, t1, t3, x, split in rows:
-    print(f"| {name} | {cores} | {t1:.2f} s | {t3:.2f} s | {x:.2f}x | {split} |")
+rows = []
+for cores in (None, 1):
+    for name in jobs:
+        ts, t1, t3 = (times[(cores, n, name)][0] for n in ("single", 1, 3))
+        rows.append((name, "both cores each" if cores is None else "one core each", ts, t1, t3, t1 / t3, times[(cores, 3, name)][1]))
+print(f"| job ({frames / 1e6:.0f} M frames x 4 channels, float32, {frames * 16 / 2**20:.0f} MB) | replicas may use | single node (no Redis) | one replica (cluster) | three replicas (cluster) | speed-up, three vs one | parts (last run of three) |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for name, cores, ts, t1, t3, x, split in rows:
+    print(f"| {name} | {cores} | {ts:.2f} s | {t1:.2f} s | {t3:.2f} s | {x:.2f}x | {split} |")
 print(f"\nMachine: {os.cpu_count()} cores shared by every replica and redis-server; median of three runs each.")
 PY

@@ -22,6 +22,14 @@ public final class BinaryWriter implements SignalSink {
     private final int channels;
     private final long frames;
     private final long dataOffset;
+    private final Path path;
+
+    /**
+     * Where a writer's frames go: enough for another process to write frames of the same file
+     * with the same encoding ({@link #into}).
+     */
+    public record Region(Path path, SampleType type, int channels, long frames, long dataOffset) {
+    }
     private static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfDouble LE_DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -33,6 +41,7 @@ public final class BinaryWriter implements SignalSink {
         this.channels = channels;
         this.frames = frames;
         this.dataOffset = header.length;
+        this.path = path;
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -40,6 +49,33 @@ public final class BinaryWriter implements SignalSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private BinaryWriter(Region r) {
+        this.type = r.type();
+        this.channels = r.channels();
+        this.frames = r.frames();
+        this.dataOffset = r.dataOffset();
+        this.path = r.path();
+        try {
+            this.channel = FileChannel.open(r.path(), StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** This writer's file and layout. */
+    @Override
+    public java.util.Optional<Region> region() {
+        return java.util.Optional.of(new Region(path, type, channels, frames, dataOffset));
+    }
+
+    /**
+     * Frames of a file another writer created (cluster mode: a replica writing its part of a
+     * split job's result): no header written, nothing truncated; the same encoding, by position.
+     */
+    public static BinaryWriter into(Region r) {
+        return new BinaryWriter(r);
     }
 
     public static BinaryWriter npy(Path path, SampleType type, int channels, long frames, boolean oneDimensional) {

@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,8 @@ import java.util.UUID;
  */
 final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ClusterSplit.class);
+
     static final String SPLITS = "vs:splits";
 
     private final ClusterStore cluster;
@@ -43,6 +43,8 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
     private final long minBytes;
     private final int wantedParts;
     private final Map<String, Integer> byNode = new TreeMap<>();
+    /** The stage's output file, when helpers can write their frames into it directly (a binary result). */
+    private volatile io.vitalstream.io.BinaryWriter.Region region;
 
     ClusterSplit(ClusterStore cluster, String job, Path scratch, RunControl control, Parallelism threads, long minBytes, int parts) {
         this.cluster = cluster;
@@ -58,9 +60,10 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         return "vs:tasks:" + job;
     }
 
+    /** Large enough, and the output a binary file the helpers can write their frames into (told first by {@link #writesTo}). */
     @Override
     public boolean wants(long frames, int channels) {
-        return frames * channels * 4L >= minBytes;
+        return region != null && frames * channels * 4L >= minBytes;
     }
 
     private List<int[]> parts(int tasks) {
@@ -70,6 +73,11 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
             out.add(new int[] {(int) ((long) tasks * i / n), (int) ((long) tasks * (i + 1) / n)});
         }
         return out;
+    }
+
+    @Override
+    public void writesTo(io.vitalstream.io.SignalSink sink) {
+        region = sink.region().orElse(null);
     }
 
     private void ensureDir() {
@@ -93,7 +101,7 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
             parts.add(new long[] {c0 * chunkFrames, Math.min(frames, c1 * chunkFrames), c1 - c0});
         }
         sweepParts(3, parts, chunkFrames, i -> local.run(parts.get(i)[0], parts.get(i)[1], out),
-                i -> copyFrames(partFile(3, i), parts.get(i)[0], parts.get(i)[1] - parts.get(i)[0], channels, out),
+                i -> { }, // the helper wrote its frames into the output
                 i -> chunksDone.accept((int) parts.get(i)[2]));
         control.note("split into " + parts.size() + " parts over the replicas; parts run by " + byNode);
     }
@@ -137,10 +145,7 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
             int[] p = parts.get(i);
             sweep.fin(in, out, p[0], p[1], threads, z, b);
         }, i -> {
-            int[] p = parts.get(i);
-            long first = sweep.firstFrame(p[0]);
-            long frames = sweep.endFrame(p[1]) - first;
-            copyFrames(partFile(2, i), first, frames, channels, out);
+            // the helper wrote its frames into the output
         }, i -> {
             done[i] = true;
             int prefix = 0;
@@ -159,38 +164,51 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         void run(int part);
     }
 
+    private static List<long[]> asLongs(List<int[]> parts) {
+        return parts.stream().map(p -> new long[] {p[0], p[1]}).toList();
+    }
+
     /**
      * Queues a sweep's parts and sees them all done: parts helpers finished are collected, the
      * owner takes queued parts itself, and parts idle past the lease (a helper died) are
      * reclaimed and run here.
      */
-    private static List<long[]> asLongs(List<int[]> parts) {
-        return parts.stream().map(p -> new long[] {p[0], p[1]}).toList();
-    }
-
     private void sweepParts(int sweep, List<long[]> parts, int chunkFrames, Part local, Part collect, Part done) {
         String stream = stream(job);
         cluster.cmd("DEL", stream);
         cluster.cmd("XGROUP", "CREATE", stream, ClusterStore.GROUP, "0", "MKSTREAM");
         for (int i = 0; i < parts.size(); i++) {
-            cluster.cmd("XADD", stream, "*", "job", job, "dir", dir.getFileName().toString(), "sweep", Integer.toString(sweep),
-                    "part", Integer.toString(i), "from", Long.toString(parts.get(i)[0]), "to", Long.toString(parts.get(i)[1]),
-                    "chunk", Integer.toString(chunkFrames));
+            List<String> fields = new ArrayList<>(List.of(stream, "*", "job", job, "dir", dir.getFileName().toString(), "sweep",
+                    Integer.toString(sweep), "part", Integer.toString(i), "from", Long.toString(parts.get(i)[0]), "to",
+                    Long.toString(parts.get(i)[1]), "chunk", Integer.toString(chunkFrames)));
+            io.vitalstream.io.BinaryWriter.Region r = region;
+            if (sweep != 1) {
+                fields.addAll(List.of("out", r.path().toString(), "dtype", r.type().name(), "channels", Integer.toString(r.channels()),
+                        "frames", Long.toString(r.frames()), "offset", Long.toString(r.dataOffset())));
+            }
+            cluster.cmd("XADD", fields.toArray(String[]::new));
         }
         cluster.cmd("SADD", SPLITS, job);
         boolean[] finished = new boolean[parts.size()];
         int left = parts.size();
         try {
+            long lastCheck = System.nanoTime();
             while (left > 0) {
-                control.checkpoint();
-                if (cluster.cancelRequested(job)) {
-                    control.cancel();
-                    control.checkpoint();
+                control.checkpoint(); // a cancel event from any replica cancels the control at once
+                if (System.nanoTime() - lastCheck > 1_000_000_000L) {
+                    lastCheck = System.nanoTime();
+                    if (cluster.cancelRequested(job)) { // the fallback when the event was lost
+                        control.cancel();
+                        control.checkpoint();
+                    }
                 }
                 boolean progressed = false;
                 for (int i = 0; i < parts.size(); i++) {
                     if (!finished[i] && Files.exists(partFile(sweep, i))) {
+                        long t0 = System.nanoTime();
                         collect.run(i);
+                        LOG.debugf("job %s sweep %d: part %d from %s collected in %.0f ms", job, sweep, i, nodeOf(sweep, i),
+                                (System.nanoTime() - t0) / 1e6);
                         finished[i] = true;
                         left--;
                         count(nodeOf(sweep, i));
@@ -212,7 +230,9 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
                 ClusterStore.Entry e = mine.get(0);
                 int i = Integer.parseInt(e.fields().get("part"));
                 if (!finished[i] && !Files.exists(partFile(sweep, i))) {
+                    long t0 = System.nanoTime();
                     local.run(i);
+                    LOG.debugf("job %s sweep %d: part %d run here in %.0f ms", job, sweep, i, (System.nanoTime() - t0) / 1e6);
                     finished[i] = true;
                     left--;
                     count(cluster.node());
@@ -285,14 +305,10 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
             double[] states = readDoubles(dir.resolve("states.bin"));
             double[] z = java.util.Arrays.copyOf(states, sweep.newStates().length);
             double[] b = sweep.zeroPhase() ? java.util.Arrays.copyOfRange(states, z.length, states.length) : null;
-            long first = sweep.firstFrame(from);
-            int channels = sweep.channels();
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                sweep.fin(in, partWriter(ch, first, channels), from, to, threads, z, b);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            try (io.vitalstream.io.BinaryWriter w = io.vitalstream.io.BinaryWriter.into(regionOf(task))) {
+                sweep.fin(in, w::write, from, to, threads, z, b);
             }
+            writeDoubles(tmp, new double[0], 0, 0); // the marker: the frames are in the output already
         }
         publish(dir, sweepNo, part, tmp, target, node);
     }
@@ -309,14 +325,17 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         long to = Long.parseLong(task.get("to"));
         Path target = dir.resolve("p3-" + part + ".bin");
         Path tmp = dir.resolve("p3-" + part + "." + node + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            io.vitalstream.pipeline.RangeStages.range(stage, in, from, to, Integer.parseInt(task.get("chunk")),
-                    partWriter(ch, from, in.channels()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (io.vitalstream.io.BinaryWriter w = io.vitalstream.io.BinaryWriter.into(regionOf(task))) {
+            io.vitalstream.pipeline.RangeStages.range(stage, in, from, to, Integer.parseInt(task.get("chunk")), w::write);
         }
+        writeDoubles(tmp, new double[0], 0, 0); // the marker: the frames are in the output already
         publish(dir, 3, part, tmp, target, node);
+    }
+
+    /** The owner's output file and its layout, as the task names them. */
+    private static io.vitalstream.io.BinaryWriter.Region regionOf(Map<String, String> task) {
+        return new io.vitalstream.io.BinaryWriter.Region(Path.of(task.get("out")), io.vitalstream.io.SampleType.valueOf(task.get("dtype")),
+                Integer.parseInt(task.get("channels")), Long.parseLong(task.get("frames")), Long.parseLong(task.get("offset")));
     }
 
     private static void publish(Path dir, int sweep, int part, Path tmp, Path target, String node) {
@@ -326,27 +345,6 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whole frames from {@code first} on as float64 into a part file, by position (parts of it may be written at once). */
-    private static FrameWriter partWriter(FileChannel ch, long first, int channels) {
-        return (start, count, src, offset, frame) -> {
-            ByteBuffer buf = ByteBuffer.allocate(count * channels * 8).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < count; i++) {
-                for (int c = 0; c < channels; c++) {
-                    buf.putDouble(src[offset + i * frame + c]);
-                }
-            }
-            buf.flip();
-            try {
-                long at = (start - first) * channels * 8;
-                while (buf.hasRemaining()) {
-                    at += ch.write(buf, at);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
     }
 
     // --- files of doubles ---------------------------------------------------------------------
@@ -374,28 +372,4 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         }
     }
 
-    /** A helper's output frames into the owner's output, a block at a time. */
-    private static void copyFrames(Path file, long first, long frames, int channels, FrameWriter out) {
-        int block = 16_384;
-        double[] buf = new double[block * channels];
-        ByteBuffer bytes = ByteBuffer.allocate(block * channels * 8).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (long f = 0; f < frames; f += block) {
-                int n = (int) Math.min(block, frames - f);
-                bytes.clear().limit(n * channels * 8);
-                long at = f * channels * 8;
-                while (bytes.hasRemaining()) {
-                    int r = ch.read(bytes, at + bytes.position());
-                    if (r < 0) {
-                        throw new IOException(file + " is shorter than its part");
-                    }
-                }
-                bytes.flip();
-                bytes.asDoubleBuffer().get(buf, 0, n * channels);
-                out.write(first + f, n, buf, 0, channels);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -225,6 +225,11 @@ public class ClusterStore {
         }
     }
 
+    /** Tells every replica at once that a job is cancelled (its runner stops it at the end of its chunk). */
+    void publishCancel(String id) {
+        cmd("XADD", EVENTS, "MAXLEN", "~", "10000", "*", "node", node, "cancel", id);
+    }
+
     /** The id of the newest event (where a reader starts). */
     String lastEventId() {
         Response r = cmd("XREVRANGE", EVENTS, "+", "-", "COUNT", "1");

@@ -205,6 +205,7 @@ public class ClusterWorker {
     }
 
     private void help(String job, ClusterStore.Entry part) {
+        long t0 = System.nanoTime();
         try {
             JobRecord r = registry.status(job);
             JobSpec spec = r.spec();
@@ -226,6 +227,8 @@ public class ClusterWorker {
                 }
             }
             cluster.cmd("XACK", ClusterSplit.stream(job), ClusterStore.GROUP, part.id());
+            LOG.debugf("part %s of sweep %s of job %s done here in %.0f ms", part.fields().get("part"), part.fields().get("sweep"), job,
+                    (System.nanoTime() - t0) / 1e6);
         } catch (Exception x) {
             // not acknowledged: the owner reclaims the part after the lease
             LOG.warnf("cluster: part %s of job %s failed here: %s", part.fields().get("part"), job, x.getMessage());
@@ -337,12 +340,38 @@ public class ClusterWorker {
         }
     }
 
-    /** Fans an event of this replica out to the others; an unreachable Redis loses it (the record keeps the state). */
+    /** When each running job's progress last went to the other replicas. */
+    private final Map<String, Long> lastFanOut = new ConcurrentHashMap<>();
+
+    /**
+     * Fans an event of this replica out to the others: progress at most every 100 ms per job
+     * (their tickers repeat the last one), every other event at once. An unreachable Redis loses
+     * it (the record keeps the state).
+     */
     void publish(JobEvent e) {
+        long now = System.nanoTime();
+        if (e.type() == JobEvent.Type.filtering_progress) {
+            Long last = lastFanOut.get(e.requestId());
+            if (last != null && now - last < 100_000_000L) {
+                return;
+            }
+            lastFanOut.put(e.requestId(), now);
+        } else {
+            lastFanOut.remove(e.requestId());
+        }
         try {
             cluster.publish(e);
         } catch (RuntimeException x) {
             unreachable(x);
+        }
+    }
+
+    /** A cancel for a job that may run on another replica: every replica hears it at once. */
+    void announceCancel(String id) {
+        try {
+            cluster.publishCancel(id);
+        } catch (RuntimeException x) {
+            unreachable(x); // the cancel key is still there: the runner checks it every second
         }
     }
 
@@ -365,7 +394,9 @@ public class ClusterWorker {
                 }
                 for (ClusterStore.Entry e : cluster.events(after, 1000)) {
                     after = e.id();
-                    if (!cluster.node().equals(e.fields().get("node")) && e.fields().containsKey("event")) {
+                    if (e.fields().containsKey("cancel")) {
+                        runner.cancelHere(e.fields().get("cancel"));
+                    } else if (!cluster.node().equals(e.fields().get("node")) && e.fields().containsKey("event")) {
                         hub.deliverRemote(cluster.event(e));
                     }
                 }

@@ -16,6 +16,10 @@ final class JobHandle {
     volatile Path input;
     volatile RunControl runningControl;
     long lastPersist;
+    long lastMirror;
+    long lastCancelCheck;
+    /** Cluster mode: the chunks done when a cancel from another replica arrived (-1: none). */
+    volatile int cancelHeardAt = -1;
     /** Cluster mode: called when the run ends, however it ends (the queue entry is acknowledged then). */
     volatile Runnable onEnd;
     /** Cluster mode, this replica stopping: the run is abandoned to another replica (no final record, no ack). */

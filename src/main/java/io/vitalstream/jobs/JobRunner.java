@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,7 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
     private static final long PERSIST_EVERY_NANOS = 1_000_000_000L;
+    private static final long MIRROR_EVERY_NANOS = 100_000_000L;
 
     @Inject
     VitalStreamConfig config;
@@ -146,6 +148,13 @@ public class JobRunner {
                     JobEvent.Type.filtering_complete, "Completed: " + r.samples() + " samples x " + r.channels() + " channel(s)");
         } catch (CancelledException e) {
             end = JobState.CANCELLED;
+            int heard = h.cancelHeardAt;
+            if (heard >= 0) {
+                synchronized (h) {
+                    h.record = h.record.withNotes(List.of("cancelled from another replica: heard here after chunk " + heard
+                            + ", stopped after chunk " + h.record.chunksDone()));
+                }
+            }
             finish(h, end, null, null, null, JobEvent.Type.filtering_cancelled, "Cancelled");
         } catch (VitalStreamException e) {
             finish(h, end, null, null, e.getMessage(), JobEvent.Type.filtering_error, e.getMessage());
@@ -219,11 +228,16 @@ public class JobRunner {
         if (now - h.lastPersist > PERSIST_EVERY_NANOS) {
             h.lastPersist = now;
             persist(r);
-        } else if (cluster.enabled()) {
-            worker.mirror(r); // any replica reports this job's progress as of its last chunk
+        } else if (cluster.enabled() && now - h.lastMirror > MIRROR_EVERY_NANOS) {
+            h.lastMirror = now;
+            worker.mirror(r); // any replica reports this job's progress as of at most 100 ms ago
         }
-        if (cluster.enabled() && done < total && worker.cancelRequested(r.requestId()) && h.runningControl != null) {
-            h.runningControl.cancel(); // sent to another replica: stops here within this chunk
+        // a cancel sent to another replica arrives as an event (at once); the key is the fallback
+        if (cluster.enabled() && done < total && now - h.lastCancelCheck > PERSIST_EVERY_NANOS) {
+            h.lastCancelCheck = now;
+            if (worker.cancelRequested(r.requestId()) && h.runningControl != null) {
+                h.runningControl.cancel();
+            }
         }
         hub.publish(JobEvent.of(JobEvent.Type.filtering_progress, r, message));
     }
@@ -276,6 +290,19 @@ public class JobRunner {
         }
     }
 
+    /** Cluster mode: a cancel another replica received for a job running here; stops it at the end of its chunk. */
+    void cancelHere(String id) {
+        JobHandle h = registry.local(id);
+        if (h != null && !h.record.state().isFinal()) {
+            h.cancelHeardAt = h.record.chunksDone();
+            h.control.cancel();
+            RunControl running = h.runningControl;
+            if (running != null) {
+                running.cancel();
+            }
+        }
+    }
+
     private static StateConflictException ended(JobRecord r) {
         return new StateConflictException("job " + r.requestId() + " has already " + (r.state() == JobState.COMPLETED ? "completed"
                 : r.state() == JobState.CANCELLED ? "been cancelled" : "failed") + "; there is nothing to cancel");
@@ -291,6 +318,7 @@ public class JobRunner {
             throw ended(r);
         }
         cluster.requestCancel(id);
+        worker.announceCancel(id);
         if (r.state() == JobState.QUEUED) {
             JobRecord cancelled = r.finished(JobState.CANCELLED, null, null);
             store.save(cancelled);

@@ -13,6 +13,10 @@ import java.util.function.IntConsumer;
  */
 public interface JobSpread extends TimeParallelIir.Spread {
 
+    /** The stage's output, told before its work is handed out (parts elsewhere may write into its file directly). */
+    default void writesTo(io.vitalstream.io.SignalSink sink) {
+    }
+
     /** Computes output frames [from, to) into a writer. */
     @FunctionalInterface
     interface RangeTask {

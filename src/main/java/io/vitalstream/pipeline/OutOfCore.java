@@ -118,6 +118,9 @@ final class OutOfCore {
             }
             control.chunkDone(join(label, phase == TimeParallelIir.Phase.ZERO_STATE ? "segments from rest" : "segments from their states"));
         };
+        if (control.spread() != null) {
+            control.spread().writesTo(out);
+        }
         if (iir.zeroPhase()) {
             TimeParallelIir.zeroPhase(iir.sos(), SourceFrames.reader(in), SourceFrames.writer(out), segments, threads, progress,
                     control.spread());
@@ -776,6 +779,9 @@ final class OutOfCore {
     private static void byColumns(FilterSpec spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
                                   StreamingResult streaming) {
         JobSpread spread = control.spread();
+        if (spread != null) {
+            spread.writesTo(out);
+        }
         if (spread != null && spread.wants(in.frames(), in.channels())) {
             spread.ranges(in.frames(), in.channels(), plan.chunkFrames(),
                     (from, to, w) -> range(spec, in, from, to, plan.chunkFrames(), w), SourceFrames.writer(out), chunks -> {
