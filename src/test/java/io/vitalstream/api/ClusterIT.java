@@ -12,8 +12,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -357,23 +353,9 @@ class ClusterIT {
         Replica victim = replicaNamed(running.path("node"));
         Replica survivor = replicas.stream().filter(r -> r != victim).findFirst().orElseThrow();
 
-        List<String> heard = new CopyOnWriteArrayList<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + survivor.port() + "/ws/filtering-progress"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            heard.add(text.toString());
-                            text.setLength(0);
-                        }
-                        socket.request(1);
-                        return null;
-                    }
-                }).get();
-        ws.sendText("{\"subscribe\": \"" + id + "\"}", true).get();
+        LiveClient ws = LiveClient.open(URI.create("http://127.0.0.1:" + survivor.port()), "/ws/filtering-progress", true);
+        java.util.Collection<Object> heard = ws.messages;
+        ws.ws.sendText("{\"subscribe\": \"" + id + "\"}", true).get();
         while (status(survivor, id).<Integer>path("chunks_done") < 10) {
             Thread.sleep(20);
         }
@@ -391,13 +373,14 @@ class ClusterIT {
             assertFalse(names.stream().anyMatch(n -> n.endsWith(".part") || n.equals("scratch")), "no partial file: " + names);
         }
         long deadline = System.currentTimeMillis() + 5_000;
-        while (heard.stream().noneMatch(m -> m.contains("filtering_complete")) && System.currentTimeMillis() < deadline) {
+        while (heard.stream().noneMatch(m -> m.toString().contains("filtering_complete")) && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        ws.abort();
+        ws.close();
         assertTrue(heardBeforeKill > 1, "progress heard on " + survivor.node() + " before the kill: " + heard);
         assertTrue(heard.size() > heardBeforeKill + 1, "progress heard after the kill");
-        assertTrue(heard.stream().anyMatch(m -> m.contains("filtering_complete") && m.contains(id)), "completion heard: " + heard);
+        assertTrue(heard.stream().anyMatch(m -> m.toString().contains("filtering_complete") && m.toString().contains(id)),
+                "completion heard: " + heard);
         System.out.printf("failover: completed %.1f s after the SIGKILL (lease %d s)%n", (System.currentTimeMillis() - killedAt) / 1e3,
                 LEASE_SECONDS);
     }

@@ -11,7 +11,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A test client of /ws/filter-stream on the JDK's WebSocket: whole messages in a queue; optionally one that never reads. */
+/**
+ * A test client of /ws/filter-stream (or another of the service's WebSockets) on the JDK's
+ * WebSocket: whole messages in a queue; optionally one that never reads.
+ */
 final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -28,8 +31,12 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static LiveClient open(URI base, boolean reads) {
+        return open(base, "/ws/filter-stream", reads);
+    }
+
+    static LiveClient open(URI base, String path, boolean reads) {
         LiveClient c = new LiveClient(reads);
-        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/filter-stream");
+        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + path);
         c.ws = HTTP.newWebSocketBuilder().buildAsync(uri, c).orTimeout(20, TimeUnit.SECONDS).join();
         return c;
     }
