@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
  * The quality screen of a completed job's whole recording (SPEC section 6): every channel, in
  * segments of 10 s every 9 s, as its own pass over the input. The first request starts it on one
  * background thread (one recording at a time); the pass keeps one segment per channel in memory
- * (flat in the recording's length) and appends each segment's records to quality.part, which
+ * (flat in the recording's length) and appends each segment's records to quality.<node>.part, which
  * requests read while it runs and which becomes quality.bin, with a summary, when it ends.
  * Long ranges are binned for plotting: each bin spans several segments and shows the worst.
  */
@@ -52,6 +52,16 @@ public class QualityTimelines {
     JobRegistry jobs;
     @Inject
     JobStore store;
+    @Inject
+    ClusterStore cluster;
+
+    /**
+     * This replica's part file: replicas sharing a data dir may screen the same job at once (each
+     * publishes the same complete file by an atomic rename), so their part files are apart.
+     */
+    private String partName() {
+        return "quality." + cluster.node().replaceAll("[^A-Za-z0-9._-]", "_") + ".part";
+    }
 
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private ExecutorService worker;
@@ -201,7 +211,7 @@ public class QualityTimelines {
     private void screen(String id, JobRecord job, Run run) throws IOException {
         JobSpec spec = job.spec();
         Path folder = store.folder(id);
-        Path part = folder.resolve("quality.part");
+        Path part = folder.resolve(partName());
         double fs = job.samplingFreq();
         QualityScreen.Type type = QualityScreen.Type.of(spec.signalType());
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -220,7 +230,7 @@ public class QualityTimelines {
             return;
         }
         Files.move(part, folder.resolve("quality.bin"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Path tmp = folder.resolve("quality-summary.json.tmp");
+        Path tmp = folder.resolve(partName() + ".summary");
         JSON.writeValue(tmp.toFile(), new Summary(run.done, run.scoreSums));
         Files.move(tmp, folder.resolve("quality-summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         runs.remove(id, run);
@@ -275,9 +285,9 @@ public class QualityTimelines {
     }
 
     /** Reads segments [first, first + count) and keeps, per bin of perBin segments, each channel's worst (spanning the bin). */
-    private static void readBinned(Path folder, boolean complete, long first, long count, int channels, int perBin,
-                                   List<List<QualityReport.Segment>> lists) {
-        Path file = folder.resolve(complete ? "quality.bin" : "quality.part");
+    private void readBinned(Path folder, boolean complete, long first, long count, int channels, int perBin,
+                            List<List<QualityReport.Segment>> lists) {
+        Path file = folder.resolve(complete ? "quality.bin" : partName());
         try {
             readBinned(file, first, count, channels, perBin, lists);
         } catch (NoSuchFileException e) { // published between the two looks

@@ -227,6 +227,26 @@ class ClusterIT {
         assertTrue(nodes.size() >= 2, "jobs ran on " + nodes);
         List<String> listed = given().port(replicas.get(2).port()).get("/api/filtering/jobs").then().statusCode(200).extract().path("request_id");
         assertTrue(listed.containsAll(ids), "every replica lists every job");
+
+        // preview and quality of any job from any replica; two replicas screening the same job at once agree
+        String first = ids.get(0);
+        given().port(replicas.get(2).port()).get("/api/filtering/jobs/" + first + "/preview?max_points=200").then().statusCode(200)
+                .body("output.bins", org.hamcrest.Matchers.greaterThan(0));
+        List<String> bodies = new ArrayList<>();
+        for (Replica r : replicas.subList(0, 2)) {
+            given().port(r.port()).get("/api/filtering/jobs/" + first + "/quality?max_segments=50"); // both start a screen
+        }
+        for (Replica r : replicas.subList(0, 2)) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            Response q;
+            while ((q = given().port(r.port()).get("/api/filtering/jobs/" + first + "/quality?max_segments=50")).statusCode() == 202) {
+                assertTrue(System.currentTimeMillis() < deadline, "quality screen still running");
+                Thread.sleep(100);
+            }
+            q.then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("completed"));
+            bodies.add(q.jsonPath().getList("channels").toString());
+        }
+        assertEquals(bodies.get(0), bodies.get(1));
     }
 
     @Test
