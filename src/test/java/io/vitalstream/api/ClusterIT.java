@@ -1,6 +1,7 @@
 package io.vitalstream.api;
 
 import io.restassured.response.Response;
+import io.vitalstream.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +42,7 @@ class ClusterIT {
 
     private static final int LEASE_SECONDS = 3;
     private static Path data;
-    private static Process redis;
-    private static int redisPort;
+    private static TestRedis redis;
     private static final List<Replica> replicas = new ArrayList<>();
     private static final Map<String, byte[]> reference = new HashMap<>();
     private static final List<String> completedJobs = new ArrayList<>();
@@ -66,38 +66,18 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        boolean haveRedis = Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "redis-server")));
-        if (!haveRedis && System.getenv("CI") != null) {
-            throw new AssertionError("redis-server is missing (bin/test installs it)");
-        }
-        Assumptions.assumeTrue(haveRedis, "redis-server is not installed");
+        Assumptions.assumeTrue(TestRedis.installed(), "redis-server is not installed");
         data = Files.createTempDirectory("vs-cluster");
         Files.createDirectories(data.resolve("study"));
         Files.write(data.resolve("study/rec.npy"), TestFiles.npy(400_000, 4, 71));
         Files.write(data.resolve("study/big.npy"), TestFiles.npy(2_500_000, 4, 72));
-        redisPort = freePort();
-        startRedis();
+        redis = TestRedis.start();
         for (int i = 1; i <= 3; i++) {
             replicas.add(launch("replica-" + i, true));
         }
         for (Replica r : replicas) {
             awaitReady(r);
         }
-    }
-
-    private static void startRedis() throws IOException, InterruptedException {
-        redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no").redirectErrorStream(true).redirectOutput(data.resolve("redis-" + System.nanoTime() + ".log").toFile())
-                .start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", redisPort)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("redis-server did not start");
     }
 
     private static Replica launch(String node, boolean cluster) throws IOException {
@@ -107,7 +87,7 @@ class ClusterIT {
                 "-Dvitalstream.max-concurrent-jobs=1", "-Dvitalstream.cluster.node-id=" + node));
         if (cluster) {
             cmd.add("-Dvitalstream.data-dir=" + data);
-            cmd.add("-Dvitalstream.cluster.redis-url=redis://127.0.0.1:" + redisPort);
+            cmd.add("-Dvitalstream.cluster.redis-url=" + redis.url());
             cmd.add("-Dvitalstream.cluster.lease-seconds=" + LEASE_SECONDS);
             cmd.add("-Dvitalstream.cluster.split-above-mb=16");
         } else {
@@ -140,7 +120,13 @@ class ClusterIT {
     static void stopCluster() {
         replicas.forEach(r -> r.process().destroyForcibly());
         if (redis != null) {
-            redis.destroyForcibly();
+            redis.kill();
+        }
+    }
+
+    private static long entries(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
         }
     }
 
@@ -329,7 +315,7 @@ class ClusterIT {
         String id = submit(replicas.get(1), CAUSAL);
         Response running = waitFor(replicas.get(1), id, 60, "running");
         Replica runner = replicaNamed(running.path("node"));
-        redis.destroyForcibly().waitFor();
+        redis.kill();
         for (Replica r : replicas) {
             long deadline = System.currentTimeMillis() + 10_000;
             while (given().port(r.port()).get("/q/health/ready").statusCode() != 503) {
@@ -338,15 +324,15 @@ class ClusterIT {
             }
         }
         // nothing accepted that cannot be persisted: a clear 503, and no job folder left behind
-        int folders = Files.list(data.resolve("jobs")).toList().size();
+        long folders = entries(data.resolve("jobs"));
         given().port(replicas.get(0).port()).contentType("application/json").body(ZERO_PHASE).post("/api/filtering/jobs")
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("Redis"));
-        assertEquals(folders, Files.list(data.resolve("jobs")).toList().size());
+        assertEquals(folders, entries(data.resolve("jobs")));
         // completed jobs still answer from the shared data dir
         status(replicas.get(2), completedJobs.get(0)).then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("completed"));
 
-        startRedis(); // empty: it kept nothing
+        redis.restart(); // empty: it kept nothing
         for (Replica r : replicas) {
             awaitReady(r);
         }

@@ -3,18 +3,14 @@ package io.vitalstream.jobs;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vitalstream.TestRedis;
 import io.vitalstream.pipeline.ChunkCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,34 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RedisChunkTierTest {
 
-    private static Process server;
+    private static TestRedis server;
     private static Vertx vertx;
     private static Redis client;
-    private static int port;
 
     @BeforeAll
-    static void start() throws Exception {
-        boolean have = Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "redis-server")));
-        if (!have && System.getenv("CI") != null) {
-            throw new AssertionError("redis-server is missing (bin/test installs it)");
-        }
-        Assumptions.assumeTrue(have, "redis-server is not installed");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                break;
-            } catch (IOException notYet) {
-                assertTrue(System.currentTimeMillis() < deadline, "redis-server did not start");
-                Thread.sleep(50);
-            }
-        }
+    static void start() {
+        Assumptions.assumeTrue(TestRedis.installed(), "redis-server is not installed");
+        server = TestRedis.start();
         vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, "redis://127.0.0.1:" + port);
+        client = Redis.createClient(vertx, server.url());
     }
 
     @AfterAll
@@ -65,7 +43,7 @@ class RedisChunkTierTest {
             vertx.closeAndAwait();
         }
         if (server != null) {
-            server.destroyForcibly();
+            server.kill();
         }
     }
 
