@@ -88,7 +88,7 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         }
     }
 
-    /** FIR and window filters: output frames cut at chunk boundaries into parts (sweep 3: frames, not tasks). */
+    /** Window filters: output frames cut at chunk boundaries into parts (sweep 3: frames, not tasks). */
     @Override
     public void ranges(long frames, int channels, int chunkFrames, RangeTask local, FrameWriter out, java.util.function.IntConsumer chunksDone) {
         ensureDir();
@@ -313,7 +313,7 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         publish(dir, sweepNo, part, tmp, target, node);
     }
 
-    /** Sweep 3 of a FIR or window job: output frames [from, to) of the stage into the part file. */
+    /** Sweep 3 of a window-filter job: output frames [from, to) of the stage, straight into the owner's output. */
     static void helpRange(Map<String, String> task, io.vitalstream.dsp.FilterSpec stage, io.vitalstream.io.SignalSource in, Path scratch,
                           String node) {
         Path dir = scratch.resolve(task.get("dir"));

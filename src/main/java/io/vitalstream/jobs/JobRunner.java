@@ -177,7 +177,7 @@ public class JobRunner {
     }
 
     /**
-     * Cluster mode: a job of one IIR, FIR or window stage over a file (not CSV, decoded first)
+     * Cluster mode: a job of one IIR or window stage over a file (not CSV, decoded first)
      * shares its segment tasks or frame ranges with the other replicas when it is large enough
      * ({@link ClusterSplit#wants}); null otherwise.
      */

@@ -7,9 +7,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Cluster mode: where the work of one stage may go besides this process. IIR stages hand over
- * the time-parallel engine's sweeps ({@link TimeParallelIir.Spread}); FIR and window filters,
- * whose every output chunk is computed from its own input range with a halo (the same bits
- * however the frames are cut), hand over ranges of output frames.
+ * the time-parallel engine's sweeps ({@link TimeParallelIir.Spread}); window filters, whose
+ * every output chunk is computed from its own input range with a halo (the same bits however the
+ * frames are cut and wherever they run), hand over ranges of output frames.
  */
 public interface JobSpread extends TimeParallelIir.Spread {
 

@@ -717,9 +717,14 @@ final class OutOfCore {
         }
     }
 
-    /** Whether a stage is computed chunk by chunk from input ranges with a halo (and so may be cut anywhere). */
+    /**
+     * Whether a stage is computed chunk by chunk from input ranges with a halo, with arithmetic
+     * that does not depend on the process, and so may be cut anywhere and run anywhere: window
+     * filters. FIR runs on FFTW plans chosen by measurement (FFTW_MEASURE), which may differ from
+     * process to process in the last bits, so its chunks stay in one process.
+     */
     static boolean byRanges(FilterSpec spec) {
-        return spec instanceof FilterSpec.Fir || spec instanceof FilterSpec.WindowFilter;
+        return spec instanceof FilterSpec.WindowFilter;
     }
 
     /**
@@ -778,7 +783,7 @@ final class OutOfCore {
      */
     private static void byColumns(FilterSpec spec, SignalSource in, SignalSink out, ChunkPlan plan, RunControl control, String label,
                                   StreamingResult streaming) {
-        JobSpread spread = control.spread();
+        JobSpread spread = byRanges(spec) ? control.spread() : null;
         if (spread != null) {
             spread.writesTo(out);
         }

@@ -4,13 +4,13 @@ import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.FrameWriter;
 import io.vitalstream.io.SignalSource;
 
-/** FIR and window stages as the out-of-core engine runs them, for a part of a split job (cluster mode). */
+/** Window stages as the out-of-core engine runs them, for a part of a split job (cluster mode). */
 public final class RangeStages {
 
     private RangeStages() {
     }
 
-    /** Whether a stage is computed chunk by chunk from input ranges with a halo (and so may be cut anywhere). */
+    /** Whether a stage may be cut into frame ranges run in any process with the same bits (window filters; not FIR, see OutOfCore). */
     public static boolean byRanges(FilterSpec spec) {
         return OutOfCore.byRanges(spec);
     }
