@@ -20,14 +20,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One job's time-parallel IIR shared with the other replicas (cluster mode): each sweep's
- * segment tasks are cut into parts (contiguous task ranges) queued on the job's own stream
+ * One job's work shared with the other replicas (cluster mode): the time-parallel IIR's two
+ * sweeps, each cut into parts (contiguous ranges of segment tasks), or a window filter's output
+ * cut into ranges of whole chunks; parts are queued on the job's own stream
  * {@code vs:tasks:<job>}; replicas with a free runner take parts, the owner (the job's runner)
- * takes them too, and an idle part (its helper died) is reclaimed after the lease. A helper's
- * part result goes to the job's scratch folder on the shared data dir: sweep 1 the final states
- * of its segments, sweep 2 its output frames (float64); the owner copies them into its arrays
- * and its output. Parts are the same steps the owner would run ({@link TimeParallelIir.Sweep}),
- * so the output bits do not depend on who ran what.
+ * takes them too, and an idle part (its helper died) is reclaimed after the lease. A helper
+ * writes the final states of its segments (sweep 1) to the job's scratch folder on the shared
+ * data dir, and its output frames straight into the owner's output file, at their place and in
+ * its encoding; a marker file says a part is done. Parts are the same steps the owner would run
+ * ({@link TimeParallelIir.Sweep}, the engine's window ranges), so the output bits do not depend
+ * on who ran what.
  */
 final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
 
@@ -140,7 +142,6 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
         writeDoubles(dir.resolve("states.bin"), states, 0, states.length);
         List<int[]> parts = parts(sweep.tasks());
         boolean[] done = new boolean[parts.size()];
-        int channels = sweep.channels();
         sweepParts(2, asLongs(parts), 0, i -> {
             int[] p = parts.get(i);
             sweep.fin(in, out, p[0], p[1], threads, z, b);
