@@ -28,7 +28,7 @@ import java.util.Optional;
  * the runner's heartbeat (XCLAIM of its own entries) keeps its idle time below the lease;</li>
  * <li>{@code vs:events}: job events of every replica (a capped stream every replica reads);</li>
  * <li>{@code vs:cancel:<id>}: a cancel for a job wherever it runs;</li>
- * <li>{@code vs:stats}: the cluster's counters; {@code vs:node:<id>}: live replicas (expiring).</li>
+ * <li>{@code vs:stats}: the cluster's counters; {@code vs:nodes}: replicas by their last heartbeat.</li>
  * </ul>
  * Every failure to reach Redis is a 503 ({@link ServiceBusyException}) for the caller.
  */
@@ -40,6 +40,7 @@ public class ClusterStore {
     static final String EVENTS = "vs:events";
     private static final String JOBS = "vs:jobs";
     private static final String STATS = "vs:stats";
+    private static final String NODES = "vs:nodes";
 
     @Inject
     VitalStreamConfig config;
@@ -190,8 +191,7 @@ public class ClusterStore {
 
     /** Resets the idle time of entries this replica runs (its heartbeat for them). */
     void heartbeat(List<String> entryIds) {
-        String live = Long.toString(Math.max(1000, leaseMillis() * 2));
-        cmd("SET", "vs:node:" + node, Long.toString(System.currentTimeMillis()), "PX", live);
+        cmd("ZADD", NODES, Long.toString(System.currentTimeMillis()), node);
         if (!entryIds.isEmpty()) {
             List<String> args = new ArrayList<>(List.of(QUEUE, GROUP, node, "0"));
             args.addAll(entryIds);
@@ -206,10 +206,13 @@ public class ClusterStore {
 
     /** The replicas that have heart-beaten within two leases. */
     List<String> liveNodes() {
-        Response keys = cmd("KEYS", "vs:node:*");
+        long now = System.currentTimeMillis();
+        long window = Math.max(1000, leaseMillis() * 2);
+        cmd("ZREMRANGEBYSCORE", NODES, "-inf", Long.toString(now - 10 * window)); // long gone
+        Response live = cmd("ZRANGEBYSCORE", NODES, Long.toString(now - window), "+inf");
         List<String> out = new ArrayList<>();
-        for (int i = 0; keys != null && i < keys.size(); i++) {
-            out.add(keys.get(i).toString().substring("vs:node:".length()));
+        for (int i = 0; live != null && i < live.size(); i++) {
+            out.add(live.get(i).toString());
         }
         out.sort(null);
         return out;

@@ -73,11 +73,15 @@ public class JobRunner {
 
     void onStop(@Observes ShutdownEvent e) {
         for (JobHandle h : registry.handles()) {
-            // in a cluster, a job this replica leaves is reclaimed by another after the lease
-            h.leftToCluster = cluster.enabled() && !h.record.state().isFinal();
             h.control.cancel();
-            if (h.runningControl != null) {
-                h.runningControl.cancel();
+            // in a cluster, a running job this replica leaves stops at its chunk and is reclaimed by
+            // another after the lease; a single node keeps its old behaviour (interrupted, then
+            // reported failed by the next start)
+            if (cluster.enabled() && !h.record.state().isFinal()) {
+                h.leftToCluster = true;
+                if (h.runningControl != null) {
+                    h.runningControl.cancel();
+                }
             }
         }
         runners.shutdownNow();
