@@ -3,7 +3,6 @@ package io.vitalstream.api;
 import io.smallrye.common.annotation.Blocking;
 import io.vitalstream.config.VitalStreamConfig;
 import io.vitalstream.error.NotFoundException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,19 +17,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code vitalstream.bench-endpoints=true} (404 otherwise).
  */
 @Path("/api/bench")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class BenchResource {
 
-    @Inject
-    VitalStreamConfig config;
+    private final boolean enabled;
+
+    BenchResource(VitalStreamConfig config) {
+        this.enabled = config.benchEndpoints();
+    }
 
     @POST
     @Path("/echo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "Benchmark aid (off by default): parse a filter request and write it back")
     public FilterRequest echo(FilterRequest request) {
-        if (!config.benchEndpoints()) {
+        if (!enabled) {
             throw new NotFoundException("no such endpoint (the benchmark's echo endpoint is off: vitalstream.bench-endpoints)");
         }
         return request;

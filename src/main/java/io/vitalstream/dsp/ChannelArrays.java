@@ -38,49 +38,48 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
     }
 
     @Override
-    public boolean readsChannelRanges() {
+    public void read(long start, int count, int first, int channelCount, double[] dest, int offset, int frame) {
+        transpose(true, new long[] {start}, 1, count, first, channelCount, dest, frame, offset);
+    }
+
+    @Override
+    public boolean channelRanges() {
         return true;
     }
 
     @Override
-    public void read(long start, int count, int first, int channelCount, double[] dest, int offset, int frame) {
-        readPieces(new long[] {start}, 1, count, first, channelCount, dest, frame, offset);
-    }
-
-    @Override
     public void readPieces(long[] starts, int pieces, int count, int first, int channelCount, double[] dest, int frame) {
-        readPieces(starts, pieces, count, first, channelCount, dest, frame, 0);
+        transpose(true, starts, pieces, count, first, channelCount, dest, frame, 0);
     }
 
-    private void readPieces(long[] starts, int pieces, int count, int first, int channelCount, double[] dest, int frame, int offset) {
+    /**
+     * Between the channel arrays and interleaved lanes, one direction or the other ({@code
+     * gather}: arrays into lanes): piece g of channel first + k, from its start, is lane
+     * g * channelCount + k of each frame of {@code lanes} from {@code offset}. The direction
+     * is tested inside the loops, where the compiler lifts it out (one loop per direction).
+     */
+    private void transpose(boolean gather, long[] starts, int pieces, int count, int first, int channelCount, double[] lanes,
+                           int frame, int offset) {
         if (pieces == 1 && channelCount == 1 && frame == 1) {
-            System.arraycopy(x[first], (int) starts[0], dest, offset, count);
-            return;
-        }
-        if (pieces == 1 && channelCount == 4 && frame == 4) {
-            // a lane group of four channels: four streams in, one out
-            double[] c0 = x[first], c1 = x[first + 1], c2 = x[first + 2], c3 = x[first + 3];
-            int from = (int) starts[0];
-            for (int i = 0, p = offset; i < count; i++, p += 4) {
-                dest[p] = c0[from + i];
-                dest[p + 1] = c1[from + i];
-                dest[p + 2] = c2[from + i];
-                dest[p + 3] = c3[from + i];
+            if (gather) {
+                System.arraycopy(x[first], (int) starts[0], lanes, offset, count);
+            } else {
+                System.arraycopy(lanes, offset, x[first], (int) starts[0], count);
             }
             return;
         }
+        if (pieces == 1 && channelCount == 4 && frame == 4) {
+            // a lane group of four channels: four streams, one interleaved
+            int s = (int) starts[0];
+            fourStreams(gather, x[first], s, x[first + 1], s, x[first + 2], s, x[first + 3], s, lanes, offset, count, 4);
+            return;
+        }
         if (channelCount == 1 && pieces % 4 == 0) {
-            // one channel cut in time: four pieces at a time, each read in order
+            // one channel cut in time: four pieces at a time, each in order
             double[] column = x[first];
             for (int g = 0; g < pieces; g += 4) {
-                int s0 = (int) starts[g], s1 = (int) starts[g + 1], s2 = (int) starts[g + 2], s3 = (int) starts[g + 3];
-                int p = offset + g;
-                for (int i = 0; i < count; i++, p += frame) {
-                    dest[p] = column[s0 + i];
-                    dest[p + 1] = column[s1 + i];
-                    dest[p + 2] = column[s2 + i];
-                    dest[p + 3] = column[s3 + i];
-                }
+                fourStreams(gather, column, (int) starts[g], column, (int) starts[g + 1], column, (int) starts[g + 2], column,
+                        (int) starts[g + 3], lanes, offset + g, count, frame);
             }
             return;
         }
@@ -92,7 +91,11 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
                     double[] column = x[first + k];
                     int p = offset + t * frame + g * channelCount + k;
                     for (int i = t; i < end; i++, p += frame) {
-                        dest[p] = column[from + i];
+                        if (gather) {
+                            lanes[p] = column[from + i];
+                        } else {
+                            column[from + i] = lanes[p];
+                        }
                     }
                 }
             }
@@ -101,76 +104,29 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
 
     @Override
     public void write(long start, int count, double[] src, int offset, int frame) {
-        writePieces(new long[] {start}, 1, count, x.length, src, frame, offset);
+        transpose(false, new long[] {start}, 1, count, 0, x.length, src, frame, offset);
     }
 
-    @Override
-    public boolean writesChannelRanges() {
-        return true;
-    }
-
-    @Override
-    public void writeChannels(long start, int count, int first, int channelCount, double[] src, int offset, int frame) {
-        if (channelCount == 4 && frame == 4) {
-            double[] c0 = x[first], c1 = x[first + 1], c2 = x[first + 2], c3 = x[first + 3];
-            int to = (int) start;
-            for (int i = 0, p = offset; i < count; i++, p += 4) {
-                c0[to + i] = src[p];
-                c1[to + i] = src[p + 1];
-                c2[to + i] = src[p + 2];
-                c3[to + i] = src[p + 3];
-            }
-            return;
-        }
-        for (int t = 0; t < count; t += TILE) {
-            int end = Math.min(count, t + TILE);
-            for (int c = 0; c < channelCount; c++) {
-                double[] column = x[first + c];
-                int to = (int) start;
-                int p = offset + t * frame + c;
-                for (int i = t; i < end; i++, p += frame) {
-                    column[to + i] = src[p];
-                }
+    /** Four streams (array, start) and four adjacent lanes of each frame, in one direction or the other. */
+    private static void fourStreams(boolean gather, double[] c0, int s0, double[] c1, int s1, double[] c2, int s2, double[] c3, int s3,
+                                    double[] lanes, int p, int count, int frame) {
+        for (int i = 0; i < count; i++, p += frame) {
+            if (gather) {
+                lanes[p] = c0[s0 + i];
+                lanes[p + 1] = c1[s1 + i];
+                lanes[p + 2] = c2[s2 + i];
+                lanes[p + 3] = c3[s3 + i];
+            } else {
+                c0[s0 + i] = lanes[p];
+                c1[s1 + i] = lanes[p + 1];
+                c2[s2 + i] = lanes[p + 2];
+                c3[s3 + i] = lanes[p + 3];
             }
         }
     }
 
     @Override
-    public void writePieces(long[] starts, int pieces, int count, int channels, double[] src, int frame) {
-        writePieces(starts, pieces, count, channels, src, frame, 0);
-    }
-
-    private void writePieces(long[] starts, int pieces, int count, int channels, double[] src, int frame, int offset) {
-        if (pieces == 1 && channels == 1 && frame == 1) {
-            System.arraycopy(src, offset, x[0], (int) starts[0], count);
-            return;
-        }
-        if (channels == 1 && pieces % 4 == 0) {
-            double[] column = x[0];
-            for (int g = 0; g < pieces; g += 4) {
-                int s0 = (int) starts[g], s1 = (int) starts[g + 1], s2 = (int) starts[g + 2], s3 = (int) starts[g + 3];
-                int p = offset + g;
-                for (int i = 0; i < count; i++, p += frame) {
-                    column[s0 + i] = src[p];
-                    column[s1 + i] = src[p + 1];
-                    column[s2 + i] = src[p + 2];
-                    column[s3 + i] = src[p + 3];
-                }
-            }
-            return;
-        }
-        for (int t = 0; t < count; t += TILE) {
-            int end = Math.min(count, t + TILE);
-            for (int g = 0; g < pieces; g++) {
-                int to = (int) starts[g];
-                for (int c = 0; c < channels; c++) {
-                    double[] column = x[c];
-                    int p = offset + t * frame + g * channels + c;
-                    for (int i = t; i < end; i++, p += frame) {
-                        column[to + i] = src[p];
-                    }
-                }
-            }
-        }
+    public void writePieces(long[] starts, int pieces, int count, int first, int channelCount, double[] src, int frame) {
+        transpose(false, starts, pieces, count, first, channelCount, src, frame, 0);
     }
 }

@@ -17,10 +17,11 @@ public interface FrameReader {
     void read(long start, int count, int first, int channelCount, double[] dest, int offset, int frame);
 
     /**
-     * Whether reading a few channels costs only those channels (in-memory arrays); file
-     * readers decode whole frames, so callers read every channel once and split the lanes.
+     * Whether reading (and, as a writer, writing) a few channels costs only those channels
+     * (in-memory arrays); file readers decode whole frames, so callers read every channel
+     * once and split the lanes.
      */
-    default boolean readsChannelRanges() {
+    default boolean channelRanges() {
         return false;
     }
 

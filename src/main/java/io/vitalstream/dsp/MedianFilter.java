@@ -16,12 +16,6 @@ public final class MedianFilter {
     private MedianFilter() {
     }
 
-    public static double[] apply(double[] x, int window) {
-        double[] y = new double[x.length];
-        apply(x, 0, x.length, window, 0, x.length, y);
-        return y;
-    }
-
     /** Output window [outStart, outStart + outLength); buf holds x[bufStart, ...) covering it +- window/2. */
     public static void apply(double[] buf, long bufStart, long n, int window, long outStart, int outLength, double[] out) {
         if (window < 1 || window % 2 == 0) {

@@ -20,12 +20,6 @@ public final class Smoothing {
     }
 
     /** Mean of x[i - w/2 .. i - w/2 + w - 1] (ndimage's footprint, also for even w). */
-    public static double[] movingAverage(double[] x, int window) {
-        double[] y = new double[x.length];
-        movingAverage(x, 0, x.length, window, 0, x.length, y);
-        return y;
-    }
-
     public static void movingAverage(double[] buf, long bufStart, long n, int window, long outStart, int outLength, double[] out) {
         correlateReflect(buf, bufStart, n, movingAverageWeights(window), window / 2, outStart, outLength, out);
     }

@@ -316,7 +316,7 @@ public final class TimeParallelIir {
         if (segments == 1) {
             // nothing to scan: the sequential algorithm itself, channel group by channel group
             // (groups side by side when the reader and writer take channel ranges)
-            boolean ranges = in.readsChannelRanges() && out.writesChannelRanges();
+            boolean ranges = in.channelRanges() && out.channelRanges();
             int groupChannels = ranges ? layout.groupChannels : channels;
             int groups = (channels + groupChannels - 1) / groupChannels;
             threads.forEach(groups, (worker, task) -> sequential(flat, zi, pad, states, in, out, task * groupChannels,
@@ -551,7 +551,7 @@ public final class TimeParallelIir {
             }
             store(out, layout, starts, pieces, count, c0, cg, s, frame);
         }
-        if (grouped && !out.writesChannelRanges()) {
+        if (grouped && !out.channelRanges()) {
             out.write(starts[0], count, s.staging(), 0, layout.channels);
         }
     }
@@ -599,7 +599,7 @@ public final class TimeParallelIir {
                 if (cg == in.channels()) {
                     out.write(block.start(), block.count(), data, 0, frame);
                 } else {
-                    out.writeChannels(block.start(), block.count(), c0, cg, data, 0, frame);
+                    out.writePieces(new long[] {block.start()}, 1, block.count(), c0, cg, data, frame);
                 }
             }
         };
@@ -623,12 +623,8 @@ public final class TimeParallelIir {
      */
     private static void store(FrameWriter out, Layout layout, long[] starts, int pieces, int count, int c0, int cg, Scratch s,
                               int frame) {
-        if (cg == layout.channels) {
-            out.writePieces(starts, pieces, count, cg, s.data, frame);
-        } else if (out.writesChannelRanges()) {
-            for (int g = 0; g < pieces; g++) {
-                out.writeChannels(starts[g], count, c0, cg, s.data, g * cg, frame);
-            }
+        if (cg == layout.channels || out.channelRanges()) {
+            out.writePieces(starts, pieces, count, c0, cg, s.data, frame);
         } else {
             for (int i = 0; i < count; i++) {
                 System.arraycopy(s.data, i * frame, s.staging(), i * layout.channels + c0, cg);
@@ -659,7 +655,7 @@ public final class TimeParallelIir {
      */
     private static void load(FrameReader in, long[] starts, int pieces, int count, int c0, int cg, double[] data, int frame,
                              Scratch s, int channels) {
-        if (cg == channels || in.readsChannelRanges()) {
+        if (cg == channels || in.channelRanges()) {
             in.readPieces(starts, pieces, count, c0, cg, data, frame);
         } else {
             // one segment per task when channels are grouped

@@ -6,17 +6,12 @@ public final class InvalidParameterException extends VitalStreamException {
     private final String field;
 
     public InvalidParameterException(String field, String detail) {
-        super(detail);
+        super(Kind.INVALID_PARAMETER, detail);
         this.field = field;
     }
 
     /** The request field at fault, snake_case as on the wire (may be null). */
     public String field() {
         return field;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.INVALID_PARAMETER;
     }
 }

@@ -4,15 +4,6 @@ package io.vitalstream.error;
 public final class MalformedInputException extends VitalStreamException {
 
     public MalformedInputException(String detail) {
-        super(detail);
-    }
-
-    public MalformedInputException(String detail, Throwable cause) {
-        super(detail, cause);
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.MALFORMED_INPUT;
+        super(Kind.MALFORMED_INPUT, detail);
     }
 }

@@ -4,15 +4,6 @@ package io.vitalstream.error;
 public final class NotFoundException extends VitalStreamException {
 
     public NotFoundException(String detail) {
-        super(detail);
-    }
-
-    public NotFoundException(String detail, Throwable cause) {
-        super(detail, cause);
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.NOT_FOUND;
+        super(Kind.NOT_FOUND, detail);
     }
 }

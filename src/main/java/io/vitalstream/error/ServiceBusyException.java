@@ -4,11 +4,6 @@ package io.vitalstream.error;
 public final class ServiceBusyException extends VitalStreamException {
 
     public ServiceBusyException(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.BUSY;
+        super(Kind.BUSY, detail);
     }
 }

@@ -4,15 +4,6 @@ package io.vitalstream.error;
 public final class StateConflictException extends VitalStreamException {
 
     public StateConflictException(String detail) {
-        super(detail);
-    }
-
-    public StateConflictException(String detail, Throwable cause) {
-        super(detail, cause);
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.STATE_CONFLICT;
+        super(Kind.STATE_CONFLICT, detail);
     }
 }

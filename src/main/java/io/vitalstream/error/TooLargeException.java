@@ -4,15 +4,6 @@ package io.vitalstream.error;
 public final class TooLargeException extends VitalStreamException {
 
     public TooLargeException(String detail) {
-        super(detail);
-    }
-
-    public TooLargeException(String detail, Throwable cause) {
-        super(detail, cause);
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOO_LARGE;
+        super(Kind.TOO_LARGE, detail);
     }
 }

@@ -4,15 +4,6 @@ package io.vitalstream.error;
 public final class UnsupportedFormatException extends VitalStreamException {
 
     public UnsupportedFormatException(String detail) {
-        super(detail);
-    }
-
-    public UnsupportedFormatException(String detail, Throwable cause) {
-        super(detail, cause);
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.UNSUPPORTED_FORMAT;
+        super(Kind.UNSUPPORTED_FORMAT, detail);
     }
 }

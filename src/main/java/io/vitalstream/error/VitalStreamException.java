@@ -12,13 +12,14 @@ public abstract sealed class VitalStreamException extends RuntimeException
     /** What kind of failure this is, independent of transport. */
     public enum Kind { INVALID_PARAMETER, NOT_FOUND, STATE_CONFLICT, TOO_LARGE, UNSUPPORTED_FORMAT, MALFORMED_INPUT, BUSY }
 
-    protected VitalStreamException(String detail) {
+    private final Kind kind;
+
+    protected VitalStreamException(Kind kind, String detail) {
         super(detail);
+        this.kind = kind;
     }
 
-    protected VitalStreamException(String detail, Throwable cause) {
-        super(detail, cause);
+    public final Kind kind() {
+        return kind;
     }
-
-    public abstract Kind kind();
 }

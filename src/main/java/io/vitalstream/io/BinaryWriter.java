@@ -160,11 +160,7 @@ public final class BinaryWriter implements SignalSink {
 
     /** Makes the data durable before the file is published. */
     public void force() {
-        try {
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Channels.unchecked(() -> channel.force(false));
     }
 
     @Override

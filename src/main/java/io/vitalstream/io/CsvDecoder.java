@@ -139,16 +139,7 @@ public final class CsvDecoder {
     }
 
     private static double number(String s, String name, long line, String column) {
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + " line " + line + ", column '" + column + "': '" + s + "' is not a number");
-        }
-        if (!Double.isFinite(v)) {
-            throw new MalformedInputException(name + " line " + line + ", column '" + column + "': '" + s + "' is not finite");
-        }
-        return v;
+        return HeaderNumbers.finite(s, name + " line " + line + ", column '" + column + "': '" + s + "' is not ");
     }
 
     /** 1 / median spacing of the first rows' time stamps (seconds). */

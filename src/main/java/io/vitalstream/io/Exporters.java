@@ -77,18 +77,10 @@ public final class Exporters {
         double[] hi = new double[ch];
         java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        double[] buf = new double[CHUNK * ch];
-        for (long start = 0; start < n; start += CHUNK) {
-            int count = (int) Math.min(CHUNK, n - start);
-            source.read(start, count, buf, 0, ch);
-            for (int i = 0; i < count; i++) {
-                for (int c = 0; c < ch; c++) {
-                    double v = buf[i * ch + c];
-                    lo[c] = Math.min(lo[c], v);
-                    hi[c] = Math.max(hi[c], v);
-                }
-            }
-        }
+        source.scan(CHUNK, (c, v) -> {
+            lo[c] = Math.min(lo[c], v);
+            hi[c] = Math.max(hi[c], v);
+        }, () -> { });
         String[] pmin = new String[ch];
         String[] pmax = new String[ch];
         double[] plo = new double[ch];

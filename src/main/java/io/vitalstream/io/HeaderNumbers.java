@@ -2,7 +2,7 @@ package io.vitalstream.io;
 
 import io.vitalstream.error.MalformedInputException;
 
-/** Numbers read from a file header (EDF, WFDB): a malformed or non-finite one names the file, the format and the field. */
+/** Numbers read from a file (EDF and WFDB headers, CSV cells): a malformed or non-finite one names the file and the field. */
 final class HeaderNumbers {
 
     private HeaderNumbers() {
@@ -18,14 +18,19 @@ final class HeaderNumbers {
     }
 
     static double finite(String s, String file, String format, String what) {
+        return finite(s, file + ": the " + format + " " + what + " is '" + s + "', not ");
+    }
+
+    /** A finite decimal number; else malformed input, {@code complaint} followed by "a number" or "a finite number". */
+    static double finite(String s, String complaint) {
         double v;
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new MalformedInputException(file + ": the " + format + " " + what + " is '" + s + "', not a number");
+            throw new MalformedInputException(complaint + "a number");
         }
         if (!Double.isFinite(v)) {
-            throw new MalformedInputException(file + ": the " + format + " " + what + " is '" + s + "', not a finite number");
+            throw new MalformedInputException(complaint + "a finite number");
         }
         return v;
     }

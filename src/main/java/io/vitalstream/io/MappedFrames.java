@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  * Each read maps (or reads) only the window it needs, so resident memory follows the
  * chunk, not the file.
  */
-public final class MappedFrames implements SignalSource {
+public final class MappedFrames extends SelectedFrames {
 
     /** Frame-major (sample t of every channel together) or channel-major. */
     public enum Layout { INTERLEAVED, PLANAR }
@@ -29,35 +29,28 @@ public final class MappedFrames implements SignalSource {
     private final Path path;
     private final FileChannel channel;
     private final long dataOffset;
-    private final long frames;
     private final int storedChannels;
-    private final int[] selection;
     private final SampleType type;
     private final ByteOrder order;
     private final Layout layout;
     private final OptionalDouble samplingRate;
     private final List<String> names;
     private final Access access;
+    /** Set on a {@link #checkedCopy} of a float file before it is shared: the name its non-finite samples are reported under. */
+    private String finiteAs;
 
     public MappedFrames(Path path, long dataOffset, long frames, int storedChannels, int[] selection, SampleType type,
                         ByteOrder order, Layout layout, OptionalDouble samplingRate, List<String> names, Access access) {
+        super(frames, select(selection, storedChannels, "the file has"));
         this.path = path;
         this.dataOffset = dataOffset;
-        this.frames = frames;
         this.storedChannels = storedChannels;
-        this.selection = selection == null ? identity(storedChannels) : selection.clone();
         this.type = type;
         this.order = order;
         this.layout = layout;
         this.samplingRate = samplingRate;
         this.names = names;
         this.access = access;
-        for (int c : this.selection) {
-            if (c < 0 || c >= storedChannels) {
-                throw new io.vitalstream.error.InvalidParameterException("channels", "channel " + c + " does not exist; the file has "
-                        + storedChannels + " channel(s), numbered from 0");
-            }
-        }
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.READ);
             long need = dataOffset + frames * storedChannels * type.bytes();
@@ -72,27 +65,17 @@ public final class MappedFrames implements SignalSource {
         }
     }
 
-    /** The same file and layout read another way (opens its own file handle). */
-    public MappedFrames withAccess(Access other) {
-        return new MappedFrames(path, dataOffset, frames, storedChannels, selection, type, order, layout, samplingRate, names, other);
-    }
-
-    static int[] identity(int n) {
-        int[] s = new int[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = i;
-        }
-        return s;
-    }
-
-    @Override
-    public int channels() {
-        return selection.length;
-    }
-
-    @Override
-    public long frames() {
-        return frames;
+    /**
+     * The same file and layout read with {@code other} access (its own file handle), each read
+     * refusing NaN and infinities (422, naming the file as {@code name}, the channel and the
+     * sample) on the first chunk that has one, instead of filtering into NaN. Integer types
+     * cannot hold them and are not scanned.
+     */
+    public MappedFrames checkedCopy(Access other, String name) {
+        MappedFrames copy = new MappedFrames(path, dataOffset, frames, storedChannels, selection, type, order, layout, samplingRate,
+                names, other);
+        copy.finiteAs = type == SampleType.FLOAT32 || type == SampleType.FLOAT64 ? name : null;
+        return copy;
     }
 
     @Override
@@ -121,10 +104,7 @@ public final class MappedFrames implements SignalSource {
 
     @Override
     public void read(long start, int count, double[] dest, int offset, int frame) {
-        if (start < 0 || count < 0 || start + count > frames) {
-            throw new IndexOutOfBoundsException("frames [" + start + ", " + (start + count) + ") outside [0, " + frames + ")");
-        }
-        if (count == 0) {
+        if (!inRange(start, count)) {
             return;
         }
         int bytes = type.bytes();
@@ -137,6 +117,23 @@ public final class MappedFrames implements SignalSource {
                 int lane = k;
                 long from = dataOffset + (selection[k] * frames + start) * bytes;
                 withWindow(from, (long) count * bytes, seg -> decodePlanar(seg, count, dest, offset + lane, frame));
+            }
+        }
+        if (finiteAs != null) {
+            requireFinite(start, count, dest, offset, frame);
+        }
+    }
+
+    private void requireFinite(long start, int count, double[] dest, int offset, int frame) {
+        for (int i = 0; i < count; i++) {
+            int base = offset + i * frame;
+            for (int c = 0; c < selection.length; c++) {
+                double v = dest[base + c];
+                if (!Double.isFinite(v)) {
+                    throw new MalformedInputException(finiteAs + " holds " + (Double.isNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity")
+                            + " at sample " + (start + i) + " of channel " + c + " (" + names.get(selection[c])
+                            + "); filters need finite samples: fill or cut the gap first");
+                }
             }
         }
     }
@@ -193,19 +190,18 @@ public final class MappedFrames implements SignalSource {
     private static final ThreadLocal<double[]> DOUBLES = ThreadLocal.withInitial(() -> new double[0]);
 
     static float[] floats(int n) {
-        float[] a = FLOATS.get();
-        if (a.length < n) {
-            a = new float[n];
-            FLOATS.set(a);
-        }
-        return a;
+        return staged(FLOATS, n, float[]::new);
     }
 
     static double[] doubles(int n) {
-        double[] a = DOUBLES.get();
-        if (a.length < n) {
-            a = new double[n];
-            DOUBLES.set(a);
+        return staged(DOUBLES, n, double[]::new);
+    }
+
+    private static <A> A staged(ThreadLocal<A> slot, int n, java.util.function.IntFunction<A> make) {
+        A a = slot.get();
+        if (java.lang.reflect.Array.getLength(a) < n) {
+            a = make.apply(n);
+            slot.set(a);
         }
         return a;
     }
@@ -265,26 +261,10 @@ public final class MappedFrames implements SignalSource {
                     }
                 }
             }
-            case INT16 -> {
-                ValueLayout.OfShort l = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+            default -> {
                 for (int i = 0; i < count; i++) {
                     for (int k = 0; k < selection.length; k++) {
-                        dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
-                    }
-                }
-            }
-            case INT32 -> {
-                ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-                for (int i = 0; i < count; i++) {
-                    for (int k = 0; k < selection.length; k++) {
-                        dest[offset + i * frame + k] = seg.get(l, (long) i * stride + (long) selection[k] * bytes);
-                    }
-                }
-            }
-            case INT8 -> {
-                for (int i = 0; i < count; i++) {
-                    for (int k = 0; k < selection.length; k++) {
-                        dest[offset + i * frame + k] = seg.get(ValueLayout.JAVA_BYTE, (long) i * stride + selection[k]);
+                        dest[offset + i * frame + k] = sampleAt(seg, (long) i * stride + (long) selection[k] * bytes);
                     }
                 }
             }
@@ -292,37 +272,34 @@ public final class MappedFrames implements SignalSource {
     }
 
     private void decodePlanar(MemorySegment seg, int count, double[] dest, int offset, int frame) {
-        switch (type) {
-            case FLOAT32 -> {
-                ValueLayout.OfFloat l = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
-                for (int i = 0; i < count; i++) {
-                    dest[offset + i * frame] = seg.get(l, (long) i * 4);
-                }
-            }
-            case FLOAT64 -> {
-                ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
-                for (int i = 0; i < count; i++) {
-                    dest[offset + i * frame] = seg.get(l, (long) i * 8);
-                }
-            }
-            case INT16 -> {
-                ValueLayout.OfShort l = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
-                for (int i = 0; i < count; i++) {
-                    dest[offset + i * frame] = seg.get(l, (long) i * 2);
-                }
-            }
-            case INT32 -> {
-                ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-                for (int i = 0; i < count; i++) {
-                    dest[offset + i * frame] = seg.get(l, (long) i * 4);
-                }
-            }
-            case INT8 -> {
-                for (int i = 0; i < count; i++) {
-                    dest[offset + i * frame] = seg.get(ValueLayout.JAVA_BYTE, i);
-                }
-            }
+        int bytes = type.bytes();
+        for (int i = 0; i < count; i++) {
+            dest[offset + i * frame] = sampleAt(seg, (long) i * bytes);
         }
+    }
+
+    /** The unaligned sample layouts of one byte order, made once (withOrder makes a new layout each call). */
+    private record Layouts(ValueLayout.OfFloat f32, ValueLayout.OfDouble f64, ValueLayout.OfShort i16, ValueLayout.OfInt i32) {
+
+        static final Layouts LITTLE = of(ByteOrder.LITTLE_ENDIAN);
+        static final Layouts BIG = of(ByteOrder.BIG_ENDIAN);
+
+        private static Layouts of(ByteOrder o) {
+            return new Layouts(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(o), ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(o),
+                    ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(o), ValueLayout.JAVA_INT_UNALIGNED.withOrder(o));
+        }
+    }
+
+    /** The stored sample at byte {@code pos} of a window, as a double. */
+    private double sampleAt(MemorySegment seg, long pos) {
+        Layouts l = order == ByteOrder.LITTLE_ENDIAN ? Layouts.LITTLE : Layouts.BIG;
+        return switch (type) {
+            case FLOAT32 -> seg.get(l.f32(), pos);
+            case FLOAT64 -> seg.get(l.f64(), pos);
+            case INT16 -> seg.get(l.i16(), pos);
+            case INT32 -> seg.get(l.i32(), pos);
+            case INT8 -> seg.get(ValueLayout.JAVA_BYTE, pos);
+        };
     }
 
     @Override

@@ -32,6 +32,33 @@ public interface SignalSource extends AutoCloseable {
      */
     void read(long start, int count, double[] dest, int offset, int frame);
 
+    /** What {@link #scan} hands each sample to. */
+    @FunctionalInterface
+    interface SampleVisitor {
+        void accept(int channel, double value);
+    }
+
+    /**
+     * Every sample of frames [0, frames()), frame by frame and channel by channel within a
+     * frame, read {@code piece} frames at a time into one buffer; {@code afterPiece} runs
+     * after each piece (a cancellation checkpoint, say).
+     */
+    default void scan(int piece, SampleVisitor visitor, Runnable afterPiece) {
+        int ch = channels();
+        long n = frames();
+        double[] buf = new double[piece * ch];
+        for (long start = 0; start < n; start += piece) {
+            int count = (int) Math.min(piece, n - start);
+            read(start, count, buf, 0, ch);
+            for (int i = 0, p = 0; i < count; i++) {
+                for (int c = 0; c < ch; c++, p++) {
+                    visitor.accept(c, buf[p]);
+                }
+            }
+            afterPiece.run();
+        }
+    }
+
     @Override
     void close();
 }

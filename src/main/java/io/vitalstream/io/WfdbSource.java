@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
  * (16-bit little-endian), 212 (pairs of 12-bit samples in 3 bytes, in the frame-major
  * sample order) or 80 (8-bit offset binary).
  */
-public final class WfdbSource implements SignalSource {
+public final class WfdbSource extends SelectedFrames {
 
     private static final ValueLayout.OfShort INT16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -33,25 +33,26 @@ public final class WfdbSource implements SignalSource {
     private final int format;
     private final int nsig;
     private final long byteOffset;
-    private final long frames;
-    private final int[] selection;
 
     public WfdbSource(Path headerPath, int[] channels) {
+        // computed into locals first: the shared fields (frames, selection) go to the super
+        // constructor once the data file has been opened and measured
         String name = headerPath.getFileName().toString();
+        WfdbHeader hea;
         try {
-            this.header = WfdbHeader.parse(Files.readString(headerPath, StandardCharsets.ISO_8859_1), name);
+            hea = WfdbHeader.parse(Files.readString(headerPath, StandardCharsets.ISO_8859_1), name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        WfdbHeader.Signal first = header.signals().get(0);
-        for (WfdbHeader.Signal s : header.signals()) {
+        WfdbHeader.Signal first = hea.signals().get(0);
+        for (WfdbHeader.Signal s : hea.signals()) {
             if (!s.file().equals(first.file()) || s.format() != first.format() || s.byteOffset() != first.byteOffset()) {
                 throw new UnsupportedFormatException(name + " spreads its signals over several .dat files or formats; one shared .dat file is supported");
             }
         }
-        this.format = first.format();
-        this.nsig = header.signals().size();
-        this.byteOffset = first.byteOffset();
+        int fmt = first.format();
+        int signals = hea.signals().size();
+        long offset = first.byteOffset();
         Path dat = headerPath.resolveSibling(first.file()).normalize();
         if (!dat.getParent().equals(headerPath.getParent().normalize())) {
             throw new InvalidParameterException("input", name + " points to a data file outside its own folder: " + first.file());
@@ -72,48 +73,41 @@ public final class WfdbSource implements SignalSource {
         if (!Files.isRegularFile(dat)) {
             throw new MalformedInputException(first.file() + " (named by " + name + ") is not a regular file");
         }
-        this.selection = channels == null ? MappedFrames.identity(nsig) : channels.clone();
-        for (int c : selection) {
-            if (c < 0 || c >= nsig) {
-                throw new InvalidParameterException("channels", "channel " + c + " does not exist; " + name + " has " + nsig + " signal(s), numbered from 0");
-            }
-        }
+        int[] sel = select(channels, signals, name + " has");
+        FileChannel ch;
+        long count;
         try {
-            this.channel = FileChannel.open(dat, StandardOpenOption.READ);
-            long available = channel.size() - byteOffset;
+            ch = FileChannel.open(dat, StandardOpenOption.READ);
+            long available = ch.size() - offset;
             if (available <= 0) {
-                channel.close();
-                throw new MalformedInputException(name + " starts its samples at byte " + byteOffset + " of " + first.file()
-                        + ", which has only " + channel.size() + " bytes");
+                ch.close();
+                throw new MalformedInputException(name + " starts its samples at byte " + offset + " of " + first.file()
+                        + ", which has only " + ch.size() + " bytes");
             }
-            long whole = switch (format) {
-                case 16 -> available / (2L * nsig);
-                case 80 -> available / nsig;
-                default -> available * 2 / 3 / nsig; // 212: 3 bytes per 2 samples
+            long whole = switch (fmt) {
+                case 16 -> available / (2L * signals);
+                case 80 -> available / signals;
+                default -> available * 2 / 3 / signals; // 212: 3 bytes per 2 samples
             };
-            if (header.samples() >= 0 && header.samples() > whole) {
-                channel.close();
-                throw new MalformedInputException(first.file() + " is truncated: " + name + " declares " + header.samples()
+            if (hea.samples() >= 0 && hea.samples() > whole) {
+                ch.close();
+                throw new MalformedInputException(first.file() + " is truncated: " + name + " declares " + hea.samples()
                         + " samples per signal but the file holds " + whole);
             }
-            this.frames = header.samples() >= 0 ? header.samples() : whole;
-            if (frames == 0) {
-                channel.close();
+            count = hea.samples() >= 0 ? hea.samples() : whole;
+            if (count == 0) {
+                ch.close();
                 throw new MalformedInputException(first.file() + " holds no samples");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public int channels() {
-        return selection.length;
-    }
-
-    @Override
-    public long frames() {
-        return frames;
+        this.header = hea;
+        this.channel = ch;
+        this.format = fmt;
+        this.nsig = signals;
+        this.byteOffset = offset;
+        super(count, sel);
     }
 
     @Override
@@ -142,10 +136,7 @@ public final class WfdbSource implements SignalSource {
 
     @Override
     public void read(long start, int count, double[] dest, int offset, int frame) {
-        if (start < 0 || count < 0 || start + count > frames) {
-            throw new IndexOutOfBoundsException("frames [" + start + ", " + (start + count) + ") outside [0, " + frames + ")");
-        }
-        if (count == 0) {
+        if (!inRange(start, count)) {
             return;
         }
         long q0 = start * nsig;                 // first sample index in file order

@@ -83,11 +83,7 @@ final class ClusterSplit implements io.vitalstream.pipeline.JobSpread {
     }
 
     private void ensureDir() {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        io.vitalstream.io.Channels.unchecked(() -> Files.createDirectories(dir));
     }
 
     /** Window filters: output frames cut at chunk boundaries into parts (sweep 3: frames, not tasks). */

@@ -100,7 +100,10 @@ public final class SosKernel {
                 int first = (backward ? off + (n - 1 - b) * frame : off + b * frame) + c;
                 int s = 0;
                 for (; s + 4 <= sections; s += 4) {
-                    quad(sos, s, zi, frame, c, data, first, count, step);
+                    quad(sos, s, true, zi, frame, c, data, first, count, step);
+                }
+                for (; s + 2 <= sections; s += 2) {
+                    quad(sos, s, false, zi, frame, c, data, first, count, step);
                 }
                 for (; s < sections; s++) {
                     single(sos, s, zi, frame, c, data, first, count, step);
@@ -127,44 +130,51 @@ public final class SosKernel {
         zi[i1] = z1;
     }
 
-    private static void quad(double[] sos, int s, double[] zi, int frame, int lane, double[] data, int p, int count, int step) {
+    /** Two or four consecutive sections (from s) of one lane, sample-major; {@code four} is fixed for a call. */
+    private static void quad(double[] sos, int s, boolean four, double[] zi, int frame, int lane, double[] data, int p, int count,
+                             int step) {
         int c = s * 6;
+        int m = four ? 6 : 0; // the last two sections' coefficients: read only when four
         double a0 = sos[c], a1 = sos[c + 1], a2 = sos[c + 2], a4 = -sos[c + 4], a5 = -sos[c + 5];
         double e0 = sos[c + 6], e1 = sos[c + 7], e2 = sos[c + 8], e4 = -sos[c + 10], e5 = -sos[c + 11];
-        double f0 = sos[c + 12], f1 = sos[c + 13], f2 = sos[c + 14], f4 = -sos[c + 16], f5 = -sos[c + 17];
-        double g0 = sos[c + 18], g1 = sos[c + 19], g2 = sos[c + 20], g4 = -sos[c + 22], g5 = -sos[c + 23];
+        double f0 = sos[c + 2 * m], f1 = sos[c + 2 * m + 1], f2 = sos[c + 2 * m + 2], f4 = -sos[c + 2 * m + 4], f5 = -sos[c + 2 * m + 5];
+        double g0 = sos[c + 3 * m], g1 = sos[c + 3 * m + 1], g2 = sos[c + 3 * m + 2], g4 = -sos[c + 3 * m + 4], g5 = -sos[c + 3 * m + 5];
         int ia = (2 * s) * frame + lane;
+        int last = four ? 4 : 0;
         double za0 = zi[ia], za1 = zi[ia + frame];
         double ze0 = zi[ia + 2 * frame], ze1 = zi[ia + 3 * frame];
-        double zf0 = zi[ia + 4 * frame], zf1 = zi[ia + 5 * frame];
-        double zg0 = zi[ia + 6 * frame], zg1 = zi[ia + 7 * frame];
+        double zf0 = zi[ia + last * frame], zf1 = zi[ia + (last + 1) * frame];
+        double zg0 = zi[ia + (last + 2) * frame], zg1 = zi[ia + (last + 3) * frame];
         for (int t = 0; t < count; t++, p += step) {
+            // each section's output is the next one's input: x -> ya -> ye (-> yf -> y)
             double x = data[p];
-            double y = Math.fma(a0, x, za0);
-            za0 = Math.fma(a4, y, Math.fma(a1, x, za1));
-            za1 = Math.fma(a5, y, a2 * x);
-            x = y;
-            y = Math.fma(e0, x, ze0);
-            ze0 = Math.fma(e4, y, Math.fma(e1, x, ze1));
-            ze1 = Math.fma(e5, y, e2 * x);
-            x = y;
-            y = Math.fma(f0, x, zf0);
-            zf0 = Math.fma(f4, y, Math.fma(f1, x, zf1));
-            zf1 = Math.fma(f5, y, f2 * x);
-            x = y;
-            y = Math.fma(g0, x, zg0);
-            zg0 = Math.fma(g4, y, Math.fma(g1, x, zg1));
-            zg1 = Math.fma(g5, y, g2 * x);
+            double ya = Math.fma(a0, x, za0);
+            za0 = Math.fma(a4, ya, Math.fma(a1, x, za1));
+            za1 = Math.fma(a5, ya, a2 * x);
+            double ye = Math.fma(e0, ya, ze0);
+            ze0 = Math.fma(e4, ye, Math.fma(e1, ya, ze1));
+            ze1 = Math.fma(e5, ye, e2 * ya);
+            double y = ye;
+            if (four) {
+                double yf = Math.fma(f0, ye, zf0);
+                zf0 = Math.fma(f4, yf, Math.fma(f1, ye, zf1));
+                zf1 = Math.fma(f5, yf, f2 * ye);
+                y = Math.fma(g0, yf, zg0);
+                zg0 = Math.fma(g4, y, Math.fma(g1, yf, zg1));
+                zg1 = Math.fma(g5, y, g2 * yf);
+            }
             data[p] = y;
         }
         zi[ia] = za0;
         zi[ia + frame] = za1;
         zi[ia + 2 * frame] = ze0;
         zi[ia + 3 * frame] = ze1;
-        zi[ia + 4 * frame] = zf0;
-        zi[ia + 5 * frame] = zf1;
-        zi[ia + 6 * frame] = zg0;
-        zi[ia + 7 * frame] = zg1;
+        if (four) {
+            zi[ia + 4 * frame] = zf0;
+            zi[ia + 5 * frame] = zf1;
+            zi[ia + 6 * frame] = zg0;
+            zi[ia + 7 * frame] = zg1;
+        }
     }
 
     /**
@@ -221,10 +231,10 @@ public final class SosKernel {
                 int z1 = (2 * s + 1) * frame;
                 int g = gFrom;
                 for (; g + 4 * lanes <= gTo; g += 4 * lanes) {
-                    four(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
+                    groups(true, b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
                 }
                 for (; g + 2 * lanes <= gTo; g += 2 * lanes) {
-                    two(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
+                    groups(false, b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
                 }
                 for (; g < gTo; g += lanes) {
                     one(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step);
@@ -250,10 +260,10 @@ public final class SosKernel {
             for (int g = gFrom; g < gTo; g += lanes) {
                 int s = 0;
                 for (; s + 4 <= sections; s += 4) {
-                    quadLanes(cb, s, zi, frame, g, data, first + g, count, step);
+                    sectionLanes(cb, s, true, zi, frame, g, data, first + g, count, step);
                 }
                 for (; s + 2 <= sections; s += 2) {
-                    pairLanes(cb, s, zi, frame, g, data, first + g, count, step);
+                    sectionLanes(cb, s, false, zi, frame, g, data, first + g, count, step);
                 }
                 for (; s < sections; s++) {
                     int c = s * 6;
@@ -290,68 +300,55 @@ public final class SosKernel {
         return DoubleVector.fromArray(SPECIES, cb, (section * 5 + k) * SPECIES.length());
     }
 
-    private static void quadLanes(double[] cb, int s, double[] zi, int frame, int g, double[] data, int p, int count, int step) {
+    /**
+     * Two or four consecutive sections (from s) of one lane group over a block, sample-major.
+     * {@code four} is fixed for a call, so the compiler makes one loop of each kind.
+     */
+    private static void sectionLanes(double[] cb, int s, boolean four, double[] zi, int frame, int g, double[] data, int p, int count,
+                                     int step) {
         int ia = (2 * s) * frame + g;
         DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, ia);
         DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, ia + frame);
         DoubleVector ze0 = DoubleVector.fromArray(SPECIES, zi, ia + 2 * frame);
         DoubleVector ze1 = DoubleVector.fromArray(SPECIES, zi, ia + 3 * frame);
-        DoubleVector zf0 = DoubleVector.fromArray(SPECIES, zi, ia + 4 * frame);
-        DoubleVector zf1 = DoubleVector.fromArray(SPECIES, zi, ia + 5 * frame);
-        DoubleVector zg0 = DoubleVector.fromArray(SPECIES, zi, ia + 6 * frame);
-        DoubleVector zg1 = DoubleVector.fromArray(SPECIES, zi, ia + 7 * frame);
+        DoubleVector zf0 = four ? DoubleVector.fromArray(SPECIES, zi, ia + 4 * frame) : za0;
+        DoubleVector zf1 = four ? DoubleVector.fromArray(SPECIES, zi, ia + 5 * frame) : za0;
+        DoubleVector zg0 = four ? DoubleVector.fromArray(SPECIES, zi, ia + 6 * frame) : za0;
+        DoubleVector zg1 = four ? DoubleVector.fromArray(SPECIES, zi, ia + 7 * frame) : za0;
         int a = s, e = s + 1, f = s + 2, h = s + 3;
         for (int t = 0; t < count; t++, p += step) {
+            // each section's output is the next one's input: x -> ya -> ye (-> yf -> y)
             DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
-            DoubleVector y = x.fma(coef(cb, a, 0), za0);
-            za0 = y.fma(coef(cb, a, 3), x.fma(coef(cb, a, 1), za1));
-            za1 = y.fma(coef(cb, a, 4), x.mul(coef(cb, a, 2)));
-            x = y;
-            y = x.fma(coef(cb, e, 0), ze0);
-            ze0 = y.fma(coef(cb, e, 3), x.fma(coef(cb, e, 1), ze1));
-            ze1 = y.fma(coef(cb, e, 4), x.mul(coef(cb, e, 2)));
-            x = y;
-            y = x.fma(coef(cb, f, 0), zf0);
-            zf0 = y.fma(coef(cb, f, 3), x.fma(coef(cb, f, 1), zf1));
-            zf1 = y.fma(coef(cb, f, 4), x.mul(coef(cb, f, 2)));
-            x = y;
-            y = x.fma(coef(cb, h, 0), zg0);
-            zg0 = y.fma(coef(cb, h, 3), x.fma(coef(cb, h, 1), zg1));
-            zg1 = y.fma(coef(cb, h, 4), x.mul(coef(cb, h, 2)));
+            DoubleVector ya = x.fma(coef(cb, a, 0), za0);
+            za0 = ya.fma(coef(cb, a, 3), x.fma(coef(cb, a, 1), za1));
+            za1 = ya.fma(coef(cb, a, 4), x.mul(coef(cb, a, 2)));
+            DoubleVector ye = ya.fma(coef(cb, e, 0), ze0);
+            ze0 = ye.fma(coef(cb, e, 3), ya.fma(coef(cb, e, 1), ze1));
+            ze1 = ye.fma(coef(cb, e, 4), ya.mul(coef(cb, e, 2)));
+            DoubleVector y = ye;
+            if (four) {
+                DoubleVector yf = ye.fma(coef(cb, f, 0), zf0);
+                zf0 = yf.fma(coef(cb, f, 3), ye.fma(coef(cb, f, 1), zf1));
+                zf1 = yf.fma(coef(cb, f, 4), ye.mul(coef(cb, f, 2)));
+                y = yf.fma(coef(cb, h, 0), zg0);
+                zg0 = y.fma(coef(cb, h, 3), yf.fma(coef(cb, h, 1), zg1));
+                zg1 = y.fma(coef(cb, h, 4), yf.mul(coef(cb, h, 2)));
+            }
             y.intoArray(data, p);
         }
-        za0.intoArray(zi, ia);
-        za1.intoArray(zi, ia + frame);
-        ze0.intoArray(zi, ia + 2 * frame);
-        ze1.intoArray(zi, ia + 3 * frame);
-        zf0.intoArray(zi, ia + 4 * frame);
-        zf1.intoArray(zi, ia + 5 * frame);
-        zg0.intoArray(zi, ia + 6 * frame);
-        zg1.intoArray(zi, ia + 7 * frame);
+        store(zi, ia, ia + frame, ia + 2 * frame, ia + 3 * frame, za0, za1, ze0, ze1);
+        if (four) {
+            store(zi, ia + 4 * frame, ia + 5 * frame, ia + 6 * frame, ia + 7 * frame, zf0, zf1, zg0, zg1);
+        }
     }
 
-    private static void pairLanes(double[] cb, int s, double[] zi, int frame, int g, double[] data, int p, int count, int step) {
-        int ia = (2 * s) * frame + g;
-        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, ia);
-        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, ia + frame);
-        DoubleVector ze0 = DoubleVector.fromArray(SPECIES, zi, ia + 2 * frame);
-        DoubleVector ze1 = DoubleVector.fromArray(SPECIES, zi, ia + 3 * frame);
-        int a = s, e = s + 1;
-        for (int t = 0; t < count; t++, p += step) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
-            DoubleVector y = x.fma(coef(cb, a, 0), za0);
-            za0 = y.fma(coef(cb, a, 3), x.fma(coef(cb, a, 1), za1));
-            za1 = y.fma(coef(cb, a, 4), x.mul(coef(cb, a, 2)));
-            x = y;
-            y = x.fma(coef(cb, e, 0), ze0);
-            ze0 = y.fma(coef(cb, e, 3), x.fma(coef(cb, e, 1), ze1));
-            ze1 = y.fma(coef(cb, e, 4), x.mul(coef(cb, e, 2)));
-            y.intoArray(data, p);
-        }
-        za0.intoArray(zi, ia);
-        za1.intoArray(zi, ia + frame);
-        ze0.intoArray(zi, ia + 2 * frame);
-        ze1.intoArray(zi, ia + 3 * frame);
+    /** Four state vectors (left in registers by a loop) back into zi at the given offsets. */
+    private static void store(double[] zi, int i0, int i1, int i2, int i3, DoubleVector v0, DoubleVector v1, DoubleVector v2,
+                              DoubleVector v3) {
+        v0.intoArray(zi, i0);
+        v1.intoArray(zi, i1);
+        v2.intoArray(zi, i2);
+        v3.intoArray(zi, i3);
     }
 
     private static DoubleVector v(double c) {
@@ -373,13 +370,21 @@ public final class SosKernel {
         z1.intoArray(zi, z1i);
     }
 
-    /** Two adjacent lane groups at once. */
-    private static void two(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,
-                            int z0i, int z1i, double[] data, int p, int count, int step, int l) {
+    /**
+     * Two or four adjacent lane groups of one section at once: independent chains for the
+     * out-of-order core. {@code four} is fixed for a call, so the compiler makes one loop of each kind.
+     */
+    private static void groups(boolean four, DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2,
+                               double[] zi, int z0i, int z1i, double[] data, int p, int count, int step, int l) {
+        int far = four ? 2 * l : 0; // lane groups c and d: touched only when four
         DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, z0i);
         DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, z1i);
         DoubleVector zb0 = DoubleVector.fromArray(SPECIES, zi, z0i + l);
         DoubleVector zb1 = DoubleVector.fromArray(SPECIES, zi, z1i + l);
+        DoubleVector zc0 = DoubleVector.fromArray(SPECIES, zi, z0i + far);
+        DoubleVector zc1 = DoubleVector.fromArray(SPECIES, zi, z1i + far);
+        DoubleVector zd0 = DoubleVector.fromArray(SPECIES, zi, z0i + far + (four ? l : 0));
+        DoubleVector zd1 = DoubleVector.fromArray(SPECIES, zi, z1i + far + (four ? l : 0));
         for (int t = 0; t < count; t++, p += step) {
             DoubleVector xa = DoubleVector.fromArray(SPECIES, data, p);
             DoubleVector xb = DoubleVector.fromArray(SPECIES, data, p + l);
@@ -391,54 +396,24 @@ public final class SosKernel {
             zb1 = yb.fma(na2, xb.mul(b2));
             ya.intoArray(data, p);
             yb.intoArray(data, p + l);
+            if (four) {
+                // groups c and d written one after the other (the core overlaps them all the same)
+                DoubleVector xc = DoubleVector.fromArray(SPECIES, data, p + 2 * l);
+                DoubleVector yc = xc.fma(b0, zc0);
+                zc0 = yc.fma(na1, xc.fma(b1, zc1));
+                zc1 = yc.fma(na2, xc.mul(b2));
+                yc.intoArray(data, p + 2 * l);
+                DoubleVector xd = DoubleVector.fromArray(SPECIES, data, p + 3 * l);
+                DoubleVector yd = xd.fma(b0, zd0);
+                zd0 = yd.fma(na1, xd.fma(b1, zd1));
+                zd1 = yd.fma(na2, xd.mul(b2));
+                yd.intoArray(data, p + 3 * l);
+            }
         }
-        za0.intoArray(zi, z0i);
-        za1.intoArray(zi, z1i);
-        zb0.intoArray(zi, z0i + l);
-        zb1.intoArray(zi, z1i + l);
-    }
-
-    /** Four adjacent lane groups at once: four independent chains for the out-of-order core. */
-    private static void four(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,
-                             int z0i, int z1i, double[] data, int p, int count, int step, int l) {
-        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, z0i);
-        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, z1i);
-        DoubleVector zb0 = DoubleVector.fromArray(SPECIES, zi, z0i + l);
-        DoubleVector zb1 = DoubleVector.fromArray(SPECIES, zi, z1i + l);
-        DoubleVector zc0 = DoubleVector.fromArray(SPECIES, zi, z0i + 2 * l);
-        DoubleVector zc1 = DoubleVector.fromArray(SPECIES, zi, z1i + 2 * l);
-        DoubleVector zd0 = DoubleVector.fromArray(SPECIES, zi, z0i + 3 * l);
-        DoubleVector zd1 = DoubleVector.fromArray(SPECIES, zi, z1i + 3 * l);
-        for (int t = 0; t < count; t++, p += step) {
-            DoubleVector xa = DoubleVector.fromArray(SPECIES, data, p);
-            DoubleVector xb = DoubleVector.fromArray(SPECIES, data, p + l);
-            DoubleVector xc = DoubleVector.fromArray(SPECIES, data, p + 2 * l);
-            DoubleVector xd = DoubleVector.fromArray(SPECIES, data, p + 3 * l);
-            DoubleVector ya = xa.fma(b0, za0);
-            DoubleVector yb = xb.fma(b0, zb0);
-            DoubleVector yc = xc.fma(b0, zc0);
-            DoubleVector yd = xd.fma(b0, zd0);
-            za0 = ya.fma(na1, xa.fma(b1, za1));
-            zb0 = yb.fma(na1, xb.fma(b1, zb1));
-            zc0 = yc.fma(na1, xc.fma(b1, zc1));
-            zd0 = yd.fma(na1, xd.fma(b1, zd1));
-            za1 = ya.fma(na2, xa.mul(b2));
-            zb1 = yb.fma(na2, xb.mul(b2));
-            zc1 = yc.fma(na2, xc.mul(b2));
-            zd1 = yd.fma(na2, xd.mul(b2));
-            ya.intoArray(data, p);
-            yb.intoArray(data, p + l);
-            yc.intoArray(data, p + 2 * l);
-            yd.intoArray(data, p + 3 * l);
+        store(zi, z0i, z1i, z0i + l, z1i + l, za0, za1, zb0, zb1);
+        if (four) {
+            store(zi, z0i + 2 * l, z1i + 2 * l, z0i + 3 * l, z1i + 3 * l, zc0, zc1, zd0, zd1);
         }
-        za0.intoArray(zi, z0i);
-        za1.intoArray(zi, z1i);
-        zb0.intoArray(zi, z0i + l);
-        zb1.intoArray(zi, z1i + l);
-        zc0.intoArray(zi, z0i + 2 * l);
-        zc1.intoArray(zi, z1i + 2 * l);
-        zd0.intoArray(zi, z0i + 3 * l);
-        zd1.intoArray(zi, z1i + 3 * l);
     }
 
     /**

@@ -72,15 +72,17 @@ public final class Pipeline {
             double fs = samplingRate(job, opened);
             List<FilterSpec> stages = job.design().apply(fs);
             StrategyChoice choice = StrategySelector.select(bytesIn, opened.frames(), opened.channels(), settings, job.strategy());
-            // chunked reads with positional file reads; EDF and WFDB readers always map their windows
-            SignalSource read = choice.strategy() == Strategy.CHUNKED && opened instanceof MappedFrames m
-                    ? m.withAccess(Access.POSITIONAL) : opened;
-            SignalSource source = FiniteSource.of(read, job.input().getFileName().toString());
+            // chunked reads with positional file reads, float files checked for NaN and infinities
+            // at every read; EDF and WFDB readers always map their windows and hold integers
+            SignalSource source = opened instanceof MappedFrames m
+                    ? m.checkedCopy(choice.strategy() == Strategy.CHUNKED ? Access.POSITIONAL : Access.MAPPED,
+                            job.input().getFileName().toString())
+                    : opened;
             try {
                 return execute(job, source, stages, choice, fs, bytesIn, control, onStart, onStreaming);
             } finally {
-                if (read != opened) {
-                    read.close();
+                if (source != opened) {
+                    source.close();
                 }
             }
         }

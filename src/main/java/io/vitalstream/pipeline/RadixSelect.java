@@ -21,27 +21,18 @@ final class RadixSelect {
      */
     static double[] select(SignalSource src, long rank, double[] centre, int piece, RunControl control) {
         int channels = src.channels();
-        long len = src.frames();
         long[] prefix = new long[channels];
         long[] left = new long[channels];
         Arrays.fill(left, rank);
-        double[] buf = new double[piece * channels];
         for (int shift = 48; shift >= 0; shift -= 16) {
             long[][] counts = new long[channels][1 << 16];
-            for (long i0 = 0; i0 < len; i0 += piece) {
-                int cnt = (int) Math.min(piece, len - i0);
-                src.read(i0, cnt, buf, 0, channels);
-                for (int i = 0; i < cnt; i++) {
-                    for (int c = 0; c < channels; c++) {
-                        double v = buf[i * channels + c];
-                        long key = key(centre == null ? v : Math.abs(v - centre[c]));
-                        if (shift == 48 || (key >>> (shift + 16)) == (prefix[c] >>> (shift + 16))) {
-                            counts[c][(int) ((key >>> shift) & 0xFFFF)]++;
-                        }
-                    }
+            int sh = shift;
+            src.scan(piece, (c, v) -> {
+                long key = key(centre == null ? v : Math.abs(v - centre[c]));
+                if (sh == 48 || (key >>> (sh + 16)) == (prefix[c] >>> (sh + 16))) {
+                    counts[c][(int) ((key >>> sh) & 0xFFFF)]++;
                 }
-                control.checkpoint();
-            }
+            }, control::checkpoint);
             for (int c = 0; c < channels; c++) {
                 int b = 0;
                 while (left[c] >= counts[c][b]) {

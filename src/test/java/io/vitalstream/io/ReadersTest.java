@@ -255,7 +255,7 @@ class ReadersTest {
         refuses(MalformedInputException.class, "no rows", () -> open(headerOnly));
         Path nan = tmp.resolve("nan.csv");
         Files.writeString(nan, "a\n1\nNaN\n");
-        refuses(MalformedInputException.class, "not finite", () -> open(nan));
+        refuses(MalformedInputException.class, "is not a finite number", () -> open(nan));
     }
 
     @Test

@@ -59,16 +59,7 @@ public final class SavitzkyGolay {
                 q[i][j] /= norm;
             }
         }
-        double[][] p = new double[w][w];
-        for (int a = 0; a < w; a++) {
-            for (int b = 0; b < w; b++) {
-                double s = 0;
-                for (int i = 0; i < k; i++) {
-                    s += q[i][a] * q[i][b];
-                }
-                p[a][b] = s;
-            }
-        }
-        return p;
+        double[][] columns = io.vitalstream.dsp.Matrices.transpose(q);
+        return io.vitalstream.dsp.Matrices.timesTransposed(columns, columns);
     }
 }

@@ -11,33 +11,20 @@ import io.vitalstream.dsp.CausalMethod;
  * itself from its own samples {@code delay} steps back: the output is the prediction y,
  * the part of the signal its past explains (white noise is not).
  */
-public final class AdaptiveFilter implements CausalMethod, io.vitalstream.dsp.Work.Costed {
+public record AdaptiveFilter(Algorithm algorithm, int taps, double mu, double lambda, double delta, int reference, int delay)
+        implements CausalMethod, io.vitalstream.dsp.Work.Costed {
 
     public enum Algorithm { LMS, NLMS, RLS }
 
-    private final Algorithm algorithm;
-    private final int taps;
-    private final double mu;
-    private final double lambda;
-    private final double delta;
-    private final int reference;
-    private final int delay;
-
     /**
      * @param reference channel index of the noise reference, or -1 for the predictor
-     * @param delay     predictor delay in samples (1 = one-step-ahead)
+     * @param delay     predictor delay in samples (1 = one-step-ahead; below 1 counts as 1)
      */
-    public AdaptiveFilter(Algorithm algorithm, int taps, double mu, double lambda, double delta, int reference, int delay) {
+    public AdaptiveFilter {
         if (taps < 1 || taps > 1024) {
             throw new IllegalArgumentException("adaptive filter order must be between 1 and 1024");
         }
-        this.algorithm = algorithm;
-        this.taps = taps;
-        this.mu = mu;
-        this.lambda = lambda;
-        this.delta = delta;
-        this.reference = reference;
-        this.delay = Math.max(1, delay);
+        delay = Math.max(1, delay);
     }
 
     /** One adaptive FIR: its weights, its input history, and (RLS) its inverse correlation matrix. */

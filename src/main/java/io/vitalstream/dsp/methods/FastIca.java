@@ -1,8 +1,11 @@
 package io.vitalstream.dsp.methods;
 
 import io.vitalstream.dsp.FittedMethod;
+import io.vitalstream.dsp.Matrices;
 
 import java.util.SplittableRandom;
+
+import static io.vitalstream.dsp.Matrices.multiply;
 
 /**
  * FastICA (Hyvarinen), symmetric, with the log-cosh contrast g(u) = tanh(u): whiten the
@@ -13,22 +16,8 @@ import java.util.SplittableRandom;
  * (by default the one with the largest kurtosis: spikes and blinks are heavy-tailed); with
  * {@code sourcesOut} it returns the components themselves, scaled to unit variance.
  */
-public final class FastIca implements FittedMethod, io.vitalstream.dsp.Work.Costed {
+public record FastIca(long seed, int[] exclude, boolean sourcesOut) implements FittedMethod, io.vitalstream.dsp.Work.Costed {
 
-    private final long seed;
-    private final int[] exclude;
-    private final boolean sourcesOut;
-
-    public FastIca(long seed, int[] exclude, boolean sourcesOut) {
-        this.seed = seed;
-        this.exclude = exclude;
-        this.sourcesOut = sourcesOut;
-    }
-
-    /**
-     * Unmixing result: sources[k][i], the mixing matrix A (channels x components) with
-     * x = A s + mean, and the unmixing matrix (components x channels) with s = U (x - mean).
-     */
     public record Result(double[][] sources, double[][] mixing, double[][] unmixing, double[] means) {
     }
 
@@ -91,16 +80,7 @@ public final class FastIca implements FittedMethod, io.vitalstream.dsp.Work.Cost
         }
         double[][] sources = multiply(w, z);
         // x - mean = dewhite * W^T * s  (W orthogonal)
-        double[][] mixing = new double[ch][ch];
-        for (int r = 0; r < ch; r++) {
-            for (int c = 0; c < ch; c++) {
-                double s = 0;
-                for (int j = 0; j < ch; j++) {
-                    s += dewhite[r][j] * w[c][j];
-                }
-                mixing[r][c] = s;
-            }
-        }
+        double[][] mixing = Matrices.timesTransposed(dewhite, w);
         return new Result(sources, mixing, multiply(w, k), means);
     }
 
@@ -176,59 +156,14 @@ public final class FastIca implements FittedMethod, io.vitalstream.dsp.Work.Cost
         return m4 / (m2 * m2) - 3;
     }
 
-    private static double[][] multiply(double[][] a, double[][] b) {
-        int r = a.length;
-        int inner = b.length;
-        int c = b[0].length;
-        double[][] out = new double[r][c];
-        for (int i = 0; i < r; i++) {
-            for (int k = 0; k < inner; k++) {
-                double v = a[i][k];
-                double[] row = b[k];
-                double[] o = out[i];
-                for (int j = 0; j < c; j++) {
-                    o[j] += v * row[j];
-                }
-            }
-        }
-        return out;
-    }
-
     /** (W W^T)^(-1/2) W. */
     private static double[][] decorrelate(double[][] w) {
-        int n = w.length;
-        double[][] wwt = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += w[a][k] * w[b][k];
-                }
-                wwt[a][b] = s;
-            }
+        SymmetricEigen e = new SymmetricEigen(Matrices.timesTransposed(w, w));
+        double[] roots = new double[w.length];
+        for (int k = 0; k < roots.length; k++) {
+            roots[k] = Math.sqrt(Math.max(e.values[k], 1e-300));
         }
-        SymmetricEigen e = new SymmetricEigen(wwt);
-        double[][] inv = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += e.vectors[a][k] * e.vectors[b][k] / Math.sqrt(Math.max(e.values[k], 1e-300));
-                }
-                inv[a][b] = s;
-            }
-        }
-        double[][] out = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += inv[a][k] * w[k][b];
-                }
-                out[a][b] = s;
-            }
-        }
-        return out;
+        return multiply(Matrices.timesTransposed(e.vectors, e.vectors, roots), w);
     }
 
     /** Whitening, then up to 500 fixed-point iterations over every fitted sample of every component pair; then the map. */

@@ -10,40 +10,19 @@ import java.util.List;
  * threshold is universal, t = sigma sqrt(2 ln n) with sigma = median(|cD_1|) / 0.6745 (the
  * finest details are mostly noise); a given {@code threshold} is used as is.
  */
-public final class WaveletDenoise implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
+public record WaveletDenoise(Wavelet wavelet, int level, boolean soft, Double threshold)
+        implements WholeSignalMethod, io.vitalstream.dsp.Work.Costed {
 
-    private final Wavelet wavelet;
-    private final int level;
-    private final boolean soft;
-    private final Double threshold;
-
-    public WaveletDenoise(Wavelet wavelet, int level, boolean soft, Double threshold) {
+    /** @param threshold the shrinkage threshold, or null for the universal one */
+    public WaveletDenoise {
         if (level < 1 || level > 8) {
             throw new IllegalArgumentException("wavelet level must be between 1 and 8, got " + level);
         }
         if (threshold != null && !(threshold >= 0)) {
             throw new IllegalArgumentException("threshold must be a non-negative number");
         }
-        this.wavelet = wavelet;
-        this.level = level;
-        this.soft = soft;
-        this.threshold = threshold;
     }
 
-    public Wavelet wavelet() {
-        return wavelet;
-    }
-
-    public int level() {
-        return level;
-    }
-
-    /** The given threshold, or null for the universal one. */
-    public Double threshold() {
-        return threshold;
-    }
-
-    /** The universal threshold from the median of |cD_1| of a signal of n samples. */
     public static double universal(double medianAbsFinest, long n) {
         return medianAbsFinest / 0.6745 * Math.sqrt(2 * Math.log(n));
     }

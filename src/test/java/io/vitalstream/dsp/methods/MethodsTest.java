@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vitalstream.dsp.Fixtures;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
-import io.vitalstream.dsp.Smoothing;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -116,7 +115,7 @@ class MethodsTest {
             x[i] = rnd.nextGaussian();
         }
         double[] smooth = run(new FilterSpec.Windowed("convolution", new ConvolutionKernel(ConvolutionKernel.Kind.SMOOTHING, 5)), x)[0];
-        assertArrayEquals(Smoothing.movingAverage(x, 5), smooth, 1e-12);
+        assertArrayEquals(run(new FilterSpec.MovingAverage(5), x)[0], smooth, 1e-12);
         double[] ramp = new double[100];
         for (int i = 0; i < ramp.length; i++) {
             ramp[i] = 3 * i;
@@ -135,7 +134,7 @@ class MethodsTest {
             x[i] = (i < 1000 ? 0 : 10) + 0.5 * rnd.nextGaussian();
         }
         double[] att = run(new FilterSpec.Windowed("attention", new Attention(Attention.Prior.GAUSSIAN, 9)), x)[0];
-        double[] box = Smoothing.movingAverage(x, 9);
+        double[] box = run(new FilterSpec.MovingAverage(9), x)[0];
         // across the step, attention stays closer to the true levels than a box of the same width
         double attErr = 0;
         double boxErr = 0;
