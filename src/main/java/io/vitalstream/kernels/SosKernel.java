@@ -336,19 +336,18 @@ public final class SosKernel {
             }
             y.intoArray(data, p);
         }
-        store(zi, ia, ia + frame, ia + 2 * frame, ia + 3 * frame, za0, za1, ze0, ze1);
+        // stored here, not through a helper: vectors passed to a method that is not inlined are
+        // boxed, and that made the whole kernel four times slower
+        za0.intoArray(zi, ia);
+        za1.intoArray(zi, ia + frame);
+        ze0.intoArray(zi, ia + 2 * frame);
+        ze1.intoArray(zi, ia + 3 * frame);
         if (four) {
-            store(zi, ia + 4 * frame, ia + 5 * frame, ia + 6 * frame, ia + 7 * frame, zf0, zf1, zg0, zg1);
+            zf0.intoArray(zi, ia + 4 * frame);
+            zf1.intoArray(zi, ia + 5 * frame);
+            zg0.intoArray(zi, ia + 6 * frame);
+            zg1.intoArray(zi, ia + 7 * frame);
         }
-    }
-
-    /** Four state vectors (left in registers by a loop) back into zi at the given offsets. */
-    private static void store(double[] zi, int i0, int i1, int i2, int i3, DoubleVector v0, DoubleVector v1, DoubleVector v2,
-                              DoubleVector v3) {
-        v0.intoArray(zi, i0);
-        v1.intoArray(zi, i1);
-        v2.intoArray(zi, i2);
-        v3.intoArray(zi, i3);
     }
 
     private static DoubleVector v(double c) {
@@ -410,9 +409,17 @@ public final class SosKernel {
                 yd.intoArray(data, p + 3 * l);
             }
         }
-        store(zi, z0i, z1i, z0i + l, z1i + l, za0, za1, zb0, zb1);
+        za0.intoArray(zi, z0i);
+        za1.intoArray(zi, z1i);
+        zb0.intoArray(zi, z0i + l);
+        zb1.intoArray(zi, z1i + l);
         if (four) {
-            store(zi, z0i + 2 * l, z1i + 2 * l, z0i + 3 * l, z1i + 3 * l, zc0, zc1, zd0, zd1);
+            int c0i = z0i + 2 * l;
+            int c1i = z1i + 2 * l;
+            zc0.intoArray(zi, c0i);
+            zc1.intoArray(zi, c1i);
+            zd0.intoArray(zi, c0i + l);
+            zd1.intoArray(zi, c1i + l);
         }
     }
 
