@@ -6,6 +6,7 @@
 #
 #   native/builder.sh <args-file>   builder arguments, NUL-separated (-imagecp, -H:Name=, ...)
 #   native/builder.sh --hello       a one-class program, built into target/native-builder/hello/out/hello
+#   native/builder.sh --quarkus     the service, from Quarkus's native sources (target/native-sources)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/target/native-builder"
@@ -59,7 +60,7 @@ mkdir -p "$clib/include" "$clib/shim"
 if [ ! -f "$clib/include/amd64cpufeatures.h" ]; then
   "$java" -cp "$work/jars/*" "$root/native/c/HeaderGen.java" "$clib/include"
 fi
-for lib in java nio net zip; do
+for lib in java nio net zip management_ext; do
   ln -sf "$JAVA_HOME/lib/lib$lib.so" "$clib/lib$lib.a"
 done
 if [ "$root/native/c/svmshim.c" -nt "$clib/shim/libjvm.so" ]; then
@@ -69,7 +70,7 @@ if [ "$root/native/c/svmshim.c" -nt "$clib/shim/libjvm.so" ]; then
     echo '#include <stdio.h>'
     echo '#include <stdlib.h>'
     echo 'static void unsupported(const char *f) { fprintf(stderr, "%s is not supported in this native image\n", f); abort(); }'
-    for lib in java nio net zip; do nm -D --undefined-only "$JAVA_HOME/lib/lib$lib.so"; done | awk '{print $2}' | sed 's/@.*//' \
+    for lib in java nio net zip management_ext; do nm -D --undefined-only "$JAVA_HOME/lib/lib$lib.so"; done | awk '{print $2}' | sed 's/@.*//' \
       | grep '^JVM_' | sort -u | grep -vxF "$defined" | while read -r f; do echo "void $f(void) { unsupported(\"$f\"); }"; done
   } > "$clib/shim/stubs.c"
   printf 'SUNWprivate_1.1 { global: *; };\n' > "$clib/shim/version.map"
@@ -78,7 +79,7 @@ if [ "$root/native/c/svmshim.c" -nt "$clib/shim/libjvm.so" ]; then
     -o "$clib/shim/libjvm.so" "$root/native/c/svmshim.c" "$clib/shim/stubs.c"
 fi
 
-args=${1:?usage: native/builder.sh <args-file> | --hello}
+args=${1:?usage: native/builder.sh <args-file> | --hello | --quarkus}
 if [ "$args" = --hello ]; then
   mkdir -p "$work/hello/out"
   printf 'public class Hello { public static void main(String[] a) { System.out.println("hello from a native image"); } }\n' \
@@ -88,6 +89,23 @@ if [ "$args" = --hello ]; then
   printf '%s\0' -imagecp "$work/hello/hello.jar" -H:Name=hello -H:Path="$work/hello/out" -H:Class=Hello \
     -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" -H:EnableNativeAccess=ALL-UNNAMED,org.graalvm.nativeimage.builder > "$work/hello/args"
   args="$work/hello/args"
+fi
+
+extra_jvm=()
+if [ "$args" = --quarkus ]; then
+  # what Quarkus would hand the driver, turned into the builder's arguments
+  src="$root/target/native-sources"
+  if [ ! -f "$src/native-image.args" ]; then
+    "$root/mvnw" -q package -DskipTests -DskipITs -Djacoco.skip=true -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true
+  fi
+  mkdir -p "$work/quarkus/out"
+  python3 "$root/native/quarkus_args.py" "$src" "$work/quarkus/out" "$work/quarkus/args" "$work/quarkus/jvm.args"
+  # the kernels' Vector API: the module in the builder and the image, compiled to vector code
+  printf '%s\0' -H:+UnlockExperimentalVMOptions -H:+VectorAPISupport -H:-UnlockExperimentalVMOptions >> "$work/quarkus/args"
+  mapfile -t extra_jvm < "$work/quarkus/jvm.args"
+  # what the driver tells the builder about itself (Quarkus's feature reads the vendor version)
+  extra_jvm+=(--add-modules jdk.incubator.vector -Xmx10g -Dorg.graalvm.version=25.0.2 "-Dorg.graalvm.vendorversion=GraalVM CE 25.0.2+10.1")
+  args="$work/quarkus/args"
 fi
 
 # the C library path and the link against the shim, then the JDK's libraries, at run time too
@@ -103,5 +121,5 @@ export USE_NATIVE_IMAGE_JAVA_PLATFORM_MODULE_SYSTEM=true
 exec "$java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX:-UseJVMCICompiler \
   --upgrade-module-path "$compiler" --module-path "$modules" $(cat "$work/exports.args") \
   -Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader \
-  -Dorg.graalvm.nativeimage.imagecode=buildtime \
+  -Dorg.graalvm.nativeimage.imagecode=buildtime "${extra_jvm[@]}" \
   -m org.graalvm.nativeimage.builder/com.oracle.svm.hosted.NativeImageGeneratorRunner --image-args-file="$all"

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <jni.h>
 #include <semaphore.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,73 +32,45 @@
 
 /* ---- CPU features (libchelper) ---- */
 
-static void cpuid(unsigned leaf, unsigned sub, unsigned r[4]) {
-    __cpuid_count(leaf, sub, r[0], r[1], r[2], r[3]);
-}
+/* cpuid leaves read: 1, 7, 0x80000001, 0x80000007 (indices 0 to 3); registers eax to edx (0 to 3) */
+static const unsigned LEAVES[4] = {1, 7, 0x80000001, 0x80000007};
+
+/* Each feature flag: the leaf, the register and the bit that report it. */
+#define BIT(field, leaf, reg, bit) {offsetof(CPUFeatures, field), leaf, reg, bit},
+static const struct {
+    unsigned short offset;
+    unsigned char leaf, reg, bit;
+} FEATURE_BITS[] = {
+    BIT(fCX8, 0, 3, 8) BIT(fCMOV, 0, 3, 15) BIT(fFXSR, 0, 3, 24) BIT(fHT, 0, 3, 28) BIT(fMMX, 0, 3, 23) BIT(fSSE, 0, 3, 25)
+    BIT(fSSE2, 0, 3, 26) BIT(fTSC, 0, 3, 4) BIT(fFLUSH, 0, 3, 19) BIT(fSSE3, 0, 2, 0) BIT(fSSSE3, 0, 2, 9) BIT(fSSE4_1, 0, 2, 19)
+    BIT(fSSE4_2, 0, 2, 20) BIT(fPOPCNT, 0, 2, 23) BIT(fAES, 0, 2, 25) BIT(fCLMUL, 0, 2, 1) BIT(fFMA, 0, 2, 12) BIT(fF16C, 0, 2, 29)
+    BIT(fHV, 0, 2, 31) BIT(fAVX, 0, 2, 28) BIT(fBMI1, 1, 1, 3) BIT(fAVX2, 1, 1, 5) BIT(fBMI2, 1, 1, 8) BIT(fERMS, 1, 1, 9)
+    BIT(fRTM, 1, 1, 11) BIT(fADX, 1, 1, 19) BIT(fFLUSHOPT, 1, 1, 23) BIT(fCLWB, 1, 1, 24) BIT(fSHA, 1, 1, 29) BIT(fPKU, 1, 2, 3)
+    BIT(fOSPKE, 1, 2, 4) BIT(fGFNI, 1, 2, 8) BIT(fRDPID, 1, 2, 22) BIT(fFSRM, 1, 3, 4) BIT(fSERIALIZE, 1, 3, 14) BIT(fLZCNT, 2, 2, 5)
+    BIT(fSSE4A, 2, 2, 6) BIT(fAMD_3DNOW_PREFETCH, 2, 2, 8) BIT(fRDTSCP, 2, 3, 27) BIT(fTSCINV_BIT, 3, 3, 8)
+};
 
 void determineCPUFeatures(CPUFeatures *f) {
-    unsigned r1[4], r7[4], rx[4];
+    unsigned regs[4][4];
     memset(f, 0, sizeof(*f));
-    cpuid(1, 0, r1);
-    cpuid(7, 0, r7);
-    cpuid(0x80000001, 0, rx);
-    unsigned ecx = r1[2], edx = r1[3];
-    f->fCX8 = (edx >> 8) & 1;
-    f->fCMOV = (edx >> 15) & 1;
-    f->fFXSR = (edx >> 24) & 1;
-    f->fHT = (edx >> 28) & 1;
-    f->fMMX = (edx >> 23) & 1;
-    f->fSSE = (edx >> 25) & 1;
-    f->fSSE2 = (edx >> 26) & 1;
-    f->fSSE3 = ecx & 1;
-    f->fSSSE3 = (ecx >> 9) & 1;
-    f->fSSE4_1 = (ecx >> 19) & 1;
-    f->fSSE4_2 = (ecx >> 20) & 1;
-    f->fPOPCNT = (ecx >> 23) & 1;
-    f->fAES = (ecx >> 25) & 1;
-    f->fCLMUL = (ecx >> 1) & 1;
-    f->fFMA = (ecx >> 12) & 1;
-    f->fF16C = (ecx >> 29) & 1;
-    f->fHV = (ecx >> 31) & 1;
-    f->fTSC = (edx >> 4) & 1;
-    f->fFLUSH = (edx >> 19) & 1;
-    /* AVX only when the OS saves the YMM state (OSXSAVE and XCR0 bits 1 and 2) */
-    int osxsave = (ecx >> 27) & 1;
-    unsigned long long xcr0 = 0;
-    if (osxsave) {
+    for (int l = 0; l < 4; l++) {
+        __cpuid_count(LEAVES[l], 0, regs[l][0], regs[l][1], regs[l][2], regs[l][3]);
+    }
+    char *flags = (char *) f;
+    for (size_t i = 0; i < sizeof(FEATURE_BITS) / sizeof(FEATURE_BITS[0]); i++) {
+        flags[FEATURE_BITS[i].offset] = (regs[FEATURE_BITS[i].leaf][FEATURE_BITS[i].reg] >> FEATURE_BITS[i].bit) & 1;
+    }
+    /* the AVX family only when the OS saves the YMM state (OSXSAVE, and XCR0 bits 1 and 2) */
+    int ymm = 0;
+    if ((regs[0][2] >> 27) & 1) {
         unsigned lo, hi;
         __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-        xcr0 = ((unsigned long long) hi << 32) | lo;
+        ymm = (lo & 6) == 6;
     }
-    int ymm = osxsave && (xcr0 & 6) == 6;
-    f->fAVX = ymm && ((ecx >> 28) & 1);
-    f->fAVX2 = ymm && ((r7[1] >> 5) & 1);
     if (!ymm) {
-        f->fFMA = 0;
-        f->fF16C = 0;
+        f->fAVX = f->fAVX2 = f->fFMA = f->fF16C = 0;
     }
-    f->fBMI1 = (r7[1] >> 3) & 1;
-    f->fBMI2 = (r7[1] >> 8) & 1;
-    f->fADX = (r7[1] >> 19) & 1;
-    f->fSHA = (r7[1] >> 29) & 1;
-    f->fERMS = (r7[1] >> 9) & 1;
-    f->fRTM = (r7[1] >> 11) & 1;
-    f->fFLUSHOPT = (r7[1] >> 23) & 1;
-    f->fCLWB = (r7[1] >> 24) & 1;
-    f->fPKU = (r7[2] >> 3) & 1;
-    f->fOSPKE = (r7[2] >> 4) & 1;
-    f->fGFNI = (r7[2] >> 8) & 1;
-    f->fRDPID = (r7[2] >> 22) & 1;
-    f->fFSRM = (r7[3] >> 4) & 1;
-    f->fSERIALIZE = (r7[3] >> 14) & 1;
-    f->fLZCNT = (rx[2] >> 5) & 1;
-    f->fSSE4A = (rx[2] >> 6) & 1;
-    f->fAMD_3DNOW_PREFETCH = (rx[2] >> 8) & 1;
-    f->fRDTSCP = (rx[3] >> 27) & 1;
     f->fVZEROUPPER = f->fAVX; /* emitted whenever AVX is used */
-    unsigned r87[4];
-    cpuid(0x80000007, 0, r87);
-    f->fTSCINV_BIT = (r87[3] >> 8) & 1;
     f->fTSCINV = f->fTSCINV_BIT;
 }
 
@@ -359,4 +332,8 @@ jint JNI_OnLoad_net(JavaVM *vm, void *reserved) {
 
 jint JNI_OnLoad_zip(JavaVM *vm, void *reserved) {
     return shared_onload("libzip.so", vm, reserved);
+}
+
+jint JNI_OnLoad_management_ext(JavaVM *vm, void *reserved) {
+    return shared_onload("libmanagement_ext.so", vm, reserved);
 }
