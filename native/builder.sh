@@ -101,10 +101,12 @@ if [ "$args" = --quarkus ]; then
   mkdir -p "$work/quarkus/out"
   python3 "$root/native/quarkus_args.py" "$src" "$work/quarkus/out" "$work/quarkus/args" "$work/quarkus/jvm.args"
   # the kernels' Vector API: the module in the builder and the image, compiled to vector code
-  printf '%s\0' -H:+UnlockExperimentalVMOptions -H:+VectorAPISupport -H:-UnlockExperimentalVMOptions >> "$work/quarkus/args"
+  # and the FFTW bindings' downcalls (Foreign Function & Memory API)
+  printf '%s\0' -H:+UnlockExperimentalVMOptions -H:+VectorAPISupport -H:+ForeignAPISupport -H:-UnlockExperimentalVMOptions \
+    >> "$work/quarkus/args"
   mapfile -t extra_jvm < "$work/quarkus/jvm.args"
   # what the driver tells the builder about itself (Quarkus's feature reads the vendor version)
-  extra_jvm+=(--add-modules jdk.incubator.vector -Xmx10g -Dorg.graalvm.version=25.0.2 "-Dorg.graalvm.vendorversion=GraalVM CE 25.0.2+10.1")
+  extra_jvm+=(--add-modules jdk.incubator.vector --add-opens=java.base/java.lang=ALL-UNNAMED -Xmx10g -Dorg.graalvm.version=25.0.2 "-Dorg.graalvm.vendorversion=GraalVM CE 25.0.2+10.1")
   args="$work/quarkus/args"
 fi
 
@@ -114,6 +116,8 @@ cat "$args" > "$all"
 printf '%s\0' -H:CLibraryPath="$clib" -H:NativeLinkerOption=-L"$clib/shim" -H:NativeLinkerOption=-ljvm \
   -H:NativeLinkerOption=-Wl,-rpath,"$clib/shim:$JAVA_HOME/lib" >> "$all"
 
+# relative outputs (build statistics, reports) land in target/native-builder, not in the tree
+cd "$work"
 # the builder loads the image's classes through its own system class loader and runs with the
 # Java platform module system; JVMCI on, the Graal compiler module replaced by the jar's
 export USE_NATIVE_IMAGE_JAVA_PLATFORM_MODULE_SYSTEM=true

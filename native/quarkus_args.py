@@ -49,7 +49,7 @@ def translate(args, image, jvm, dropped, origin):
         elif a.startswith("-H:") or a.startswith("-R:"):
             image.append(a)
         elif a == "--exclude-config":
-            dropped.append(f"{a} {args[i + 1]} {args[i + 2]} ({origin})")
+            excluded.append((re.compile(args[i + 1]), re.compile(args[i + 2])))
             i += 2
         elif a in DROPPED:
             dropped.append(f"{a} ({origin})")
@@ -72,7 +72,17 @@ def translate(args, image, jvm, dropped, origin):
         i += 1
 
 
-image, jvm, dropped = [], [], []
+# the configuration files the driver hands to the builder as classpath resources
+CONFIG_FILES = {
+    "reflect-config.json": "-H:ReflectionConfigurationResources=",
+    "resource-config.json": "-H:ResourceConfigurationResources=",
+    "jni-config.json": "-H:JNIConfigurationResources=",
+    "proxy-config.json": "-H:DynamicProxyConfigurationResources=",
+    "serialization-config.json": "-H:SerializationConfigurationResources=",
+    "reachability-metadata.json": "-H:ReachabilityMetadataResources=",
+}
+
+image, jvm, dropped, excluded = [], [], [], []
 quarkus = (src / "native-image.args").read_text().split()
 # positional: <image name> -jar <jar>
 jar_index = quarkus.index("-jar")
@@ -86,16 +96,24 @@ manifest = re.sub(r"\r?\n ", "", manifest)
 main_class = re.search(r"^Main-Class:\s*(\S+)", manifest, re.M).group(1)
 class_path = re.search(r"^Class-Path:\s*(.*)$", manifest, re.M).group(1).split()
 jars = [runner] + [src / p for p in class_path]
+configs = []
 for jar in jars:
     with zipfile.ZipFile(jar) as z:
         for entry in z.namelist():
-            if entry.startswith("META-INF/native-image/") and entry.endswith("native-image.properties"):
+            if not entry.startswith("META-INF/native-image/"):
+                continue
+            if entry.endswith("native-image.properties"):
                 translate(properties_args(z.read(entry).decode("utf-8", "replace")), image, jvm, dropped, f"{jar.name}!{entry}")
+            elif entry.rsplit("/", 1)[-1] in CONFIG_FILES:
+                if any(j.search(jar.name) and r.search("/" + entry) for j, r in excluded):
+                    dropped.append(f"{entry} in {jar.name} (excluded by --exclude-config)")
+                else:
+                    configs.append(CONFIG_FILES[entry.rsplit("/", 1)[-1]] + entry)
 
 image = ["-imagecp", ":".join(str(j) for j in jars), f"-H:Name={name}", f"-H:Path={out_dir}", f"-H:Class={main_class}",
-         f"-H:ImageBuildID={uuid.uuid4()}"] + image
+         f"-H:ImageBuildID={uuid.uuid4()}"] + image + configs
 image_out.write_bytes(b"".join(a.encode() + b"\0" for a in image))
 jvm_out.write_text("\n".join(jvm) + "\n")
 for d in dropped:
     print("dropped: " + d, file=sys.stderr)
-print(f"{len(image)} image arguments, {len(jvm)} builder JVM arguments, {len(jars)} jars, main class {main_class}", file=sys.stderr)
+print(f"{len(configs)} configuration files, {len(image)} image arguments, {len(jvm)} builder JVM arguments, {len(jars)} jars, main class {main_class}", file=sys.stderr)

@@ -255,6 +255,11 @@ jlong JVM_CurrentTimeMillis(void *env, void *ignored) {
     return (jlong) t.tv_sec * 1000 + t.tv_usec / 1000;
 }
 
+/* Runtime.halt and the end of System.exit, once the image's shutdown hooks have run */
+void JVM_Halt(jint code) {
+    exit(code);
+}
+
 void *JVM_FindLibraryEntry(void *handle, const char *name) {
     return dlsym(handle, name);
 }

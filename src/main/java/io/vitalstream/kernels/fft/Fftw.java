@@ -43,7 +43,7 @@ public final class Fftw {
 
     /** "fftw" or "java": what {@link #realFft(int)} returns for power-of-two sizes. */
     public static String backend() {
-        return DOUBLE_AVAILABLE ? "fftw (libfftw3.so.3 via FFM)" : "java (pure-Java radix-2; FFTW not loaded or disabled by -Dvitalstream.fft=java)";
+        return DOUBLE_AVAILABLE ? "fftw (libfftw3.so.3 via FFM)" : "java (pure-Java radix-2; FFTW not loaded, disabled by -Dvitalstream.fft=java, or a native image)";
     }
 
     /**
@@ -51,11 +51,20 @@ public final class Fftw {
      * FFTW plans come from a pool of idle plans, so only the first use of a size plans.
      */
     public static RealFft realFft(int n) {
-        return DOUBLE_AVAILABLE ? PlanPool.take(n) : new JavaFft(n);
+        return DOUBLE_AVAILABLE && !nativeImage() ? PlanPool.take(n) : new JavaFft(n);
+    }
+
+    /**
+     * Whether this runs as a native executable ({@link ImageBuild}, a constant there): a native
+     * image never compiles the FFTW paths, because jextract's downcall method handles do not
+     * build there yet (native/README.md); the pure-Java FFT serves.
+     */
+    static boolean nativeImage() {
+        return ImageBuild.NATIVE;
     }
 
     private static boolean probe(boolean doublePrecision) {
-        if ("java".equalsIgnoreCase(System.getProperty("vitalstream.fft", ""))) {
+        if (nativeImage() || "java".equalsIgnoreCase(System.getProperty("vitalstream.fft", ""))) {
             return false;
         }
         try {

@@ -1,0 +1,16 @@
+package io.vitalstream.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Classes a native image must keep for reflection that nothing in the code names as a class:
+ * the JSON naming strategy {@code quarkus.jackson.property-naming-strategy} names by its class
+ * name (Quarkus loads it with Class.forName at start-up).
+ */
+@RegisterForReflection(targets = PropertyNamingStrategies.SnakeCaseStrategy.class)
+final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

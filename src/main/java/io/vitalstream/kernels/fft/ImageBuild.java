@@ -1,0 +1,15 @@
+package io.vitalstream.kernels.fft;
+
+/**
+ * Whether this code runs as a native executable. Initialised while the image is built (see
+ * META-INF/native-image/io.vitalstream/vitalstream/native-image.properties), when the builder
+ * sets {@code org.graalvm.nativeimage.imagecode}, so in an image the flag is a constant and
+ * the branches it closes are never compiled; on the JVM the property is absent.
+ */
+final class ImageBuild {
+
+    static final boolean NATIVE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+
+    private ImageBuild() {
+    }
+}
