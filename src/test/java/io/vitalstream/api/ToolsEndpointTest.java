@@ -35,6 +35,7 @@ class ToolsEndpointTest {
         given().contentType("application/json").body(Map.of("signal_data", java.util.List.of(1, 2, 3), "sampling_freq", 100))
                 .post("/api/bench/echo").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("vitalstream.bench-endpoints"));
+        given().post("/api/bench/zero-phase?channels=1").then().statusCode(404).contentType("application/problem+json");
         // the warm-up starts when the HTTP server listens and ends within seconds
         long deadline = System.nanoTime() + 120_000_000_000L;
         boolean warm = false;
