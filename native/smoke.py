@@ -1,12 +1,22 @@
-#!/usr/bin/env python3
-"""Starts the native executable and the packaged JVM service side by side (free loopback ports,
-temporary data directories), and for each: milliseconds to the first /q/health/live answer and
-to the first filter response, resident memory after them, and the results of the README's
-example and of a 32-channel zero-phase request, compared between the two.
+#!/usr/bin/python3
+"""The native executable against the packaged JVM service, one after the other on the same
+machine in one run (free loopback ports, temporary data directories). For each: milliseconds to
+the first /q/health/live answer and to the first filter response, resident memory after them;
+then the README's example, a 32-channel zero-phase request, a job (upload, submit, WebSocket
+progress, download), a live stream over /ws/filter-stream, and the zero-phase kernel timed
+inside the service (POST /api/bench/zero-phase). Every result of the native executable must
+equal JVM mode's (to 1e-12 of the peak; the same kernels run, so the bits are expected equal
+and counted). Exits non-zero on any failure; prints a markdown table of the figures (and
+writes it to --table FILE).
 
-  native/smoke.py <native executable> <jvm launcher (target/quarkus-app/vitalstream)>
+  native/smoke.py <native executable> <jvm launcher (target/quarkus-app/vitalstream)> [--table FILE]
+
+The JVM service runs with its AOT cache when app.aot lies beside the launcher (the build's
+integration tests train it) and once more without it (VITALSTREAM_AOT=0).
 """
+import asyncio
 import http.client
+import io
 import json
 import math
 import os
@@ -17,6 +27,9 @@ import sys
 import tempfile
 import time
 
+import numpy as np
+import websockets
+
 README = {"signal_data": [0.1, 0.5, 0.9, 0.4, -0.2, -0.6, -0.3, 0.2, 0.7, 0.8, 0.3, -0.1, -0.5, -0.4, 0.0, 0.4, 0.6, 0.5, 0.1, -0.3,
                           -0.5, -0.2, 0.2, 0.6, 0.7, 0.4, 0.0, -0.4, -0.5, -0.1, 0.3, 0.6],
           "sampling_freq": 100, "filter_params": {"filter_type": "lowpass", "high_freq": 10, "filter_order": 2}}
@@ -24,6 +37,32 @@ rng = random.Random(7)
 MULTI = {"signal_data": [[rng.gauss(0, 1) + math.sin(0.01 * i * (c + 1)) for i in range(5000)] for c in range(32)],
          "sampling_freq": 500, "filter_params": {"filter_type": "bandpass", "low_freq": 0.5, "high_freq": 40, "filter_order": 4,
                                                  "zero_phase": True}}
+# the job's input: 300 000 frames x 8 channels of float32 (9.6 MB; about ten 1 MB chunks)
+frames = np.arange(300_000)
+JOB_INPUT = np.stack([np.sin(2 * np.pi * (c + 1) * frames / 1000) + 0.1 * np.random.default_rng(c).standard_normal(frames.size)
+                      for c in range(8)], axis=1).astype(np.float32)
+JOB = {"sampling_freq": 1000, "strategy": "chunked",
+       "filter_params": {"filter_type": "bandpass", "low_freq": 0.5, "high_freq": 40, "filter_order": 4}}
+# the live stream: 2 channels at 250 Hz, causal low-pass, three blocks of unequal length
+STREAM = {"sampling_freq": 250, "channels": 2, "format": "f32le",
+          "filter_params": {"filter_type": "lowpass", "high_freq": 30, "filter_order": 4, "zero_phase": False}}
+STREAM_BLOCKS = [np.random.default_rng(3).standard_normal((n, 2)).astype("<f4") for n in (100, 257, 31)]
+KERNELS = [(32, 250_000), (1, 2_000_000)]
+# every method of the registry, with its listed defaults, on 2 channels x 2 000 samples at 250 Hz
+METHOD_SIGNAL = [[math.sin(2 * math.pi * 1.3 * i / 250) + 0.3 * math.sin(2 * math.pi * (50 + c) * i / 250) + 0.1 * rng.gauss(0, 1)
+                  for i in range(2000)] for c in range(2)]
+
+
+def with_defaults(method):
+    """filter_params selecting a registry method, every listed parameter with a default set to it."""
+    p = {"category": method["category"], ("filter_family" if method["category"] == "traditional" else "method"): method["name"]}
+    for param in method["params"]:
+        if param.get("default_value") is not None and param["type"] != "list":
+            p[param["name"]] = param["default_value"]
+    if method["category"] == "traditional" and any(q["name"] == "low_freq" for q in method["params"]):
+        p.setdefault("filter_type", "bandpass")
+        p.update(low_freq=1.0, high_freq=40.0)
+    return p
 
 
 def free_port():
@@ -32,22 +71,40 @@ def free_port():
         return s.getsockname()[1]
 
 
-def call(port, method, path, body=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    c.request(method, path, body=json.dumps(body) if body is not None else None,
-              headers={"Content-Type": "application/json"} if body is not None else {})
+def call(port, method, path, body=None, raw=None, timeout=120):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    headers = {}
+    if body is not None:
+        raw, headers = json.dumps(body).encode(), {"Content-Type": "application/json"}
+    elif raw is not None:
+        headers = {"Content-Type": "application/octet-stream"}
+    c.request(method, path, body=raw, headers=headers)
     r = c.getresponse()
     data = r.read()
     c.close()
     return r.status, data
 
 
-def start(cmd, name):
+def ok(port, method, path, body=None, raw=None, expect=200):
+    status, data = call(port, method, path, body, raw)
+    if status != expect:
+        raise SystemExit(f"{method} {path} answered {status}: {data[:300]!r}")
+    return data
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(l.split()[1]) // 1024 for l in f if l.startswith("VmRSS"))
+
+
+def start(cmd, name, env):
     port = free_port()
     data = tempfile.mkdtemp(prefix="vs-" + name + "-")
+    log = os.path.join(data, "log.txt")
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd + [f"-Dquarkus.http.port={port}", f"-Dvitalstream.data-dir={data}"], stdout=subprocess.DEVNULL,
-                         stderr=open(os.path.join(data, "log.txt"), "w"))
+    p = subprocess.Popen(cmd + [f"-Dquarkus.http.port={port}", f"-Dvitalstream.data-dir={data}", "-Dvitalstream.bench-endpoints=true",
+                                "-Dvitalstream.chunk-size-mb=1"], stdout=subprocess.DEVNULL, stderr=open(log, "w"),
+                         env=dict(os.environ, **env))
     health = first = None
     while time.monotonic() - t0 < 60 and p.poll() is None:
         try:
@@ -60,49 +117,165 @@ def start(cmd, name):
         except OSError:
             pass
         time.sleep(0.005)
-    rss = None
-    try:
-        with open(f"/proc/{p.pid}/status") as f:
-            rss = next(int(l.split()[1]) // 1024 for l in f if l.startswith("VmRSS"))
-    except (OSError, StopIteration):
-        pass
-    return p, port, health, first, rss, data
+    if first is None:
+        p.kill()
+        raise SystemExit(f"{name}: did not answer within 60 s; its log ({log}):\n" + open(log).read()[-3000:])
+    return p, port, dict(health_ms=health * 1000, first_ms=first * 1000, rss_mb=rss_mb(p.pid))
 
 
 def filtered(port, body):
-    status, data = call(port, "POST", "/api/filtering/filter", body)
-    if status != 200:
-        raise SystemExit(f"filter answered {status}: {data[:300]!r}")
-    return json.loads(data)["filtered_signal"]
+    return np.array(json.loads(ok(port, "POST", "/api/filtering/filter", body))["filtered_signal"], dtype=np.float64)
 
 
-def flat(x):
-    return [v for row in x for v in row] if x and isinstance(x[0], list) else list(x)
+async def job(port):
+    """Upload, then watch the progress socket while the job runs, then download the result."""
+    buf = io.BytesIO()
+    np.save(buf, JOB_INPUT)
+    upload = json.loads(ok(port, "POST", "/api/uploads?filename=smoke.npy", raw=buf.getvalue(), expect=201))["upload_id"]
+    events = []
+    async with websockets.connect(f"ws://127.0.0.1:{port}/ws/filtering-progress") as ws:
+        job_id = json.loads(ok(port, "POST", "/api/filtering/jobs", dict(JOB, input={"upload_id": upload}), expect=202))["request_id"]
+        await ws.send(json.dumps({"subscribe": job_id}))
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                event = json.loads(await asyncio.wait_for(ws.recv(), 2.0))
+            except asyncio.TimeoutError:
+                state = json.loads(ok(port, "GET", f"/api/filtering/jobs/{job_id}"))["state"]
+                if state not in ("queued", "running"):
+                    break
+                continue
+            if event.get("request_id") == job_id and event["type"].startswith("filtering_"):
+                events.append(event)
+                if event["type"] != "filtering_progress":
+                    break
+    status = json.loads(ok(port, "GET", f"/api/filtering/jobs/{job_id}"))
+    if status["state"] != "completed":
+        raise SystemExit(f"job {job_id} ended {status['state']}: {status.get('error')}")
+    result = np.load(io.BytesIO(ok(port, "GET", f"/api/filtering/jobs/{job_id}/result")))
+    types = [e["type"] for e in events]
+    if "filtering_complete" not in types or types.count("filtering_progress") < status["chunks_total"]:
+        raise SystemExit(f"job {job_id}: {status['chunks_total']} chunks but progress messages {types}")
+    for path in (f"/api/filtering/jobs/{job_id}/preview?max_points=500", f"/api/filtering/jobs/{job_id}/quality/metrics"):
+        ok(port, "GET", path)
+    return result.astype(np.float64), dict(chunks=status["chunks_total"], progress_messages=types.count("filtering_progress"))
 
 
-runs = {}
-for name, cmd in (("native", [sys.argv[1]]), ("jvm", ["bash", sys.argv[2]])):
-    p, port, health, first, rss, data = start(cmd, name)
+def methods(port):
+    """Every registry method through the synchronous API, with quality assessment; then the other endpoints."""
+    out = {}
+    for method in json.loads(ok(port, "GET", "/api/filtering/methods"))["methods"]:
+        body = {"signal_data": METHOD_SIGNAL, "sampling_freq": 250, "filter_params": with_defaults(method), "quality_assessment": True}
+        out[method["category"] + "/" + method["name"]] = filtered(port, body)
+    status, data = call(port, "POST", "/api/filtering/filter", dict(README, filter_params={"filter_type": "lowpass", "high_freq": 80}))
+    if status != 400 or b"Nyquist" not in data:
+        raise SystemExit(f"a cut-off above Nyquist answered {status}: {data[:300]!r}")
+    ok(port, "POST", "/api/filtering/design", {"sampling_freq": 250, "filter_params": {"filter_type": "bandpass", "low_freq": 1, "high_freq": 40}})
+    for path in ("/api/filtering/statistics", "/q/openapi", "/q/metrics", "/q/health", "/", "/api/examples"):
+        ok(port, "GET", path)
+    return out
+
+
+async def stream(port):
+    """A live stream: binary float32 blocks in, the same number of filtered frames back, in order."""
+    out = []
+    async with websockets.connect(f"ws://127.0.0.1:{port}/ws/filter-stream") as ws:
+        await ws.send(json.dumps(STREAM))
+        ready = json.loads(await asyncio.wait_for(ws.recv(), 30))
+        if ready.get("type") != "stream_ready":
+            raise SystemExit(f"live stream refused: {ready}")
+        for block in STREAM_BLOCKS:
+            await ws.send(block.tobytes())
+            answer = await asyncio.wait_for(ws.recv(), 30)
+            if not isinstance(answer, bytes) or len(answer) != block.nbytes:
+                raise SystemExit(f"live stream answered {answer!r:.200} to a block of {block.nbytes} bytes")
+            out.append(np.frombuffer(answer, dtype="<f4").reshape(block.shape))
+    return np.concatenate(out).astype(np.float64)
+
+
+def warmed_up(port):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        status, data = call(port, "GET", "/q/health/ready")
+        if status == 200 and '"warmed_up":true' in data.decode().replace(" ", ""):
+            return
+        time.sleep(0.2)
+    raise SystemExit("the engine warm-up did not finish within 120 s")
+
+
+def measure(name, cmd, env):
+    p, port, figures = start(cmd, name, env)
     try:
-        if first is None:
-            print(f"{name}: did not answer (log: {data}/log.txt)")
-            print(open(os.path.join(data, "log.txt")).read()[-3000:])
-            raise SystemExit(1)
-        readme = filtered(port, README)
-        t = time.monotonic()
-        multi = filtered(port, MULTI)
-        runs[name] = dict(health=health, first=first, rss=rss, readme=readme, multi=multi, multi_s=time.monotonic() - t)
-        print(f"{name}: /q/health {health * 1000:.0f} ms, first filter {first * 1000:.0f} ms, RSS {rss} MB, "
-              f"32 x 5000 zero-phase request {runs[name]['multi_s'] * 1000:.0f} ms")
+        figures["readme"] = filtered(port, README)
+        figures["multi"] = filtered(port, MULTI)
+        figures["job"], figures["job_info"] = asyncio.run(job(port))
+        figures["stream"] = asyncio.run(stream(port))
+        figures["methods"] = methods(port)
+        warmed_up(port)
+        for channels, samples in KERNELS:
+            t = json.loads(ok(port, "POST", f"/api/bench/zero-phase?channels={channels}&samples={samples}&runs=7"))
+            figures[f"kernel_{channels}"] = t["samples_per_second"] / 1e6
+            figures["species"] = t["vector_species"]
+            figures["fft"] = t["fft_backend"].split(" ")[0]
+        print(f"{name}: /q/health {figures['health_ms']:.0f} ms, first filter {figures['first_ms']:.0f} ms, RSS {figures['rss_mb']} MB, "
+              f"job {figures['job_info']}, kernel " + ", ".join(f"{c} ch {figures[f'kernel_{c}']:.0f} M/s" for c, _ in KERNELS)
+              + f" ({figures['species']}, FFT {figures['fft']})", flush=True)
     finally:
         p.terminate()
-        p.wait(10)
+        p.wait(20)
+    return figures
 
-for case in ("readme", "multi"):
-    a, b = flat(runs["native"][case]), flat(runs["jvm"][case])
-    peak = max(abs(v) for v in b)
-    worst = max(abs(x - y) for x, y in zip(a, b))
-    same = sum(1 for x, y in zip(a, b) if x == y)
-    print(f"{case}: native vs JVM max |diff| / peak = {worst / peak:.1e}, {same} of {len(b)} values bit-equal")
-    if len(a) != len(b) or worst > 1e-12 * peak:
-        raise SystemExit(f"{case}: native and JVM results differ beyond 1e-12 of peak")
+
+def main():
+    args = sys.argv[1:]
+    table_file = None
+    if "--table" in args:
+        i = args.index("--table")
+        table_file = args[i + 1]
+        del args[i:i + 2]
+    native, launcher = args
+    modes = [("native", [native], {})]
+    if os.path.exists(os.path.join(os.path.dirname(launcher), "app.aot")):
+        modes.append(("JVM, AOT cache", ["bash", launcher], {"VITALSTREAM_AOT": "1"}))
+    else:
+        print(f"no app.aot beside {launcher}: JVM mode with the AOT cache not measured (run the integration tests first)")
+    modes.append(("JVM, no AOT cache", ["bash", launcher], {"VITALSTREAM_AOT": "0"}))
+    runs = {name: measure(name, cmd, env) for name, cmd, env in modes}
+
+    reference = runs[modes[1][0]]
+    failed = False
+    def compare(a, b):  # (max |diff| / peak, values bit-equal, values), or None when the shapes differ
+        if a.shape != b.shape:
+            return None
+        peak = max(float(np.max(np.abs(b))), 1e-300)
+        return float(np.max(np.abs(a - b))) / peak, int(np.sum(a == b)), b.size
+
+    for case in ("readme", "multi", "job", "stream"):
+        c = compare(runs["native"][case], reference[case])
+        print(f"{case}: " + (f"native vs JVM max |diff| / peak = {c[0]:.1e}, {c[1]} of {c[2]} values bit-equal" if c else "shapes differ"))
+        failed |= c is None or c[0] > 1e-12
+    per_method = {name: compare(runs["native"]["methods"][name], reference["methods"][name]) for name in reference["methods"]}
+    bad = {name: c for name, c in per_method.items() if c is None or c[0] > 1e-12}
+    exact = sum(1 for c in per_method.values() if c and c[1] == c[2])
+    worst = max((c[0] for c in per_method.values() if c), default=0.0)
+    print(f"registry methods: {len(per_method)} run natively and on the JVM, {exact} bit-equal, largest |diff| / peak {worst:.1e}"
+          + "".join(f"\n  {name}: {c}" for name, c in per_method.items() if c is None or c[1] != c[2]))
+    failed |= bool(bad)
+
+    names = [name for name, _, _ in modes]
+    rows = [("first /q/health/live answer (ms)", "health_ms", "{:.0f}"), ("first filter response (ms)", "first_ms", "{:.0f}"),
+            ("RSS after the first response (MB)", "rss_mb", "{}")]
+    rows += [(f"zero-phase kernel, {c} ch x {s:,} samples (M channel-samples/s)".replace(",", " "), f"kernel_{c}", "{:.0f}")
+             for c, s in KERNELS]
+    table = ["| measured in one run | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(names)]
+    table += [f"| {label} | " + " | ".join(fmt.format(runs[n][key]) for n in names) + " |" for label, key, fmt in rows]
+    table.append("| Vector API species, FFT backend | " + " | ".join(f"{runs[n]['species']}, {runs[n]['fft']}" for n in names) + " |")
+    print("\n".join(table))
+    if table_file:
+        with open(table_file, "w") as f:
+            f.write("\n".join(table) + "\n")
+    if failed:
+        raise SystemExit("native and JVM results differ beyond 1e-12 of peak")
+
+
+main()
