@@ -4,7 +4,8 @@ machine in one run (free loopback ports, temporary data directories). For each: 
 the first /q/health/live answer and to the first filter response, resident memory after them;
 then the README's example, a 32-channel zero-phase request, a job (upload, submit, WebSocket
 progress, download), a live stream over /ws/filter-stream, and the zero-phase kernel timed
-inside the service (POST /api/bench/zero-phase). Every result of the native executable must
+inside the service (POST /api/bench/zero-phase); and the job once more with the native
+executable as a cluster replica on a redis-server of its own (when redis-server is installed). Every result of the native executable must
 equal JVM mode's (to 1e-12 of the peak; the same kernels run, so the bits are expected equal
 and counted). Exits non-zero on any failure; prints a markdown table of the figures (and
 writes it to --table FILE).
@@ -21,6 +22,7 @@ import json
 import math
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -97,13 +99,13 @@ def rss_mb(pid):
         return next(int(l.split()[1]) // 1024 for l in f if l.startswith("VmRSS"))
 
 
-def start(cmd, name, env):
+def start(cmd, name, env, extra=()):
     port = free_port()
     data = tempfile.mkdtemp(prefix="vs-" + name + "-")
     log = os.path.join(data, "log.txt")
     t0 = time.monotonic()
     p = subprocess.Popen(cmd + [f"-Dquarkus.http.port={port}", f"-Dvitalstream.data-dir={data}", "-Dvitalstream.bench-endpoints=true",
-                                "-Dvitalstream.chunk-size-mb=1"], stdout=subprocess.DEVNULL, stderr=open(log, "w"),
+                                "-Dvitalstream.chunk-size-mb=1", *extra], stdout=subprocess.DEVNULL, stderr=open(log, "w"),
                          env=dict(os.environ, **env))
     health = first = None
     while time.monotonic() - t0 < 60 and p.poll() is None:
@@ -156,8 +158,15 @@ async def job(port):
     types = [e["type"] for e in events]
     if "filtering_complete" not in types or types.count("filtering_progress") < status["chunks_total"]:
         raise SystemExit(f"job {job_id}: {status['chunks_total']} chunks but progress messages {types}")
-    for path in (f"/api/filtering/jobs/{job_id}/preview?max_points=500", f"/api/filtering/jobs/{job_id}/quality/metrics"):
+    for path in (f"/api/filtering/jobs/{job_id}/preview?max_points=500", f"/api/filtering/jobs/{job_id}/quality/metrics",
+                 f"/api/filtering/jobs/{job_id}/quality"):
         ok(port, "GET", path)
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("GET", f"/api/filtering/jobs/{job_id}/result", headers={"Range": "bytes=0-99"})
+    r = c.getresponse()
+    if r.status != 206 or len(r.read()) != 100:
+        raise SystemExit(f"a Range request for the result answered {r.status}")
+    c.close()
     return result.astype(np.float64), dict(chunks=status["chunks_total"], progress_messages=types.count("filtering_progress"))
 
 
@@ -226,6 +235,38 @@ def measure(name, cmd, env):
     return figures
 
 
+def cluster_job(native):
+    """The native executable as a replica in cluster mode: a redis-server of its own, the same job."""
+    if shutil.which("redis-server") is None:
+        print("redis-server not installed: cluster mode not checked natively")
+        return None
+    port = free_port()
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), 1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit("redis-server did not start")
+                time.sleep(0.05)
+        p, http_port, _ = start([native], "native-cluster", {}, [f"-Dvitalstream.cluster.redis-url=redis://127.0.0.1:{port}",
+                                                                  "-Dvitalstream.cluster.node-id=native-1"])
+        try:
+            result, info = asyncio.run(job(http_port))
+            replicas = json.loads(ok(http_port, "GET", "/api/filtering/statistics")).get("cluster", {}).get("replicas")
+            print(f"native in cluster mode (Redis on {port}): job {info}, replicas {replicas}")
+            return result
+        finally:
+            p.terminate()
+            p.wait(20)
+    finally:
+        redis.terminate()
+        redis.wait(10)
+
+
 def main():
     args = sys.argv[1:]
     table_file = None
@@ -241,6 +282,9 @@ def main():
         print(f"no app.aot beside {launcher}: JVM mode with the AOT cache not measured (run the integration tests first)")
     modes.append(("JVM, no AOT cache", ["bash", launcher], {"VITALSTREAM_AOT": "0"}))
     runs = {name: measure(name, cmd, env) for name, cmd, env in modes}
+    clustered = cluster_job(native)
+    if clustered is not None:
+        runs["native"]["cluster_job"] = clustered
 
     reference = runs[modes[1][0]]
     failed = False
@@ -250,8 +294,10 @@ def main():
         peak = max(float(np.max(np.abs(b))), 1e-300)
         return float(np.max(np.abs(a - b))) / peak, int(np.sum(a == b)), b.size
 
-    for case in ("readme", "multi", "job", "stream"):
-        c = compare(runs["native"][case], reference[case])
+    for case, ref in (("readme", "readme"), ("multi", "multi"), ("job", "job"), ("stream", "stream"), ("cluster_job", "job")):
+        if case not in runs["native"]:
+            continue
+        c = compare(runs["native"][case], reference[ref])
         print(f"{case}: " + (f"native vs JVM max |diff| / peak = {c[0]:.1e}, {c[1]} of {c[2]} values bit-equal" if c else "shapes differ"))
         failed |= c is None or c[0] > 1e-12
     per_method = {name: compare(runs["native"]["methods"][name], reference["methods"][name]) for name in reference["methods"]}
