@@ -158,9 +158,12 @@ async def job(port):
     types = [e["type"] for e in events]
     if "filtering_complete" not in types or types.count("filtering_progress") < status["chunks_total"]:
         raise SystemExit(f"job {job_id}: {status['chunks_total']} chunks but progress messages {types}")
-    for path in (f"/api/filtering/jobs/{job_id}/preview?max_points=500", f"/api/filtering/jobs/{job_id}/quality/metrics",
-                 f"/api/filtering/jobs/{job_id}/quality"):
+    for path in (f"/api/filtering/jobs/{job_id}/preview?max_points=500", f"/api/filtering/jobs/{job_id}/quality/metrics"):
         ok(port, "GET", path)
+    deadline = time.monotonic() + 120  # the quality timeline is screened after the job: 202 until it is done
+    while call(port, "GET", f"/api/filtering/jobs/{job_id}/quality")[0] == 202 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    ok(port, "GET", f"/api/filtering/jobs/{job_id}/quality")
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     c.request("GET", f"/api/filtering/jobs/{job_id}/result", headers={"Range": "bytes=0-99"})
     r = c.getresponse()

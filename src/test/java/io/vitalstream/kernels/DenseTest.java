@@ -24,6 +24,13 @@ class DenseTest {
                 scale += Math.abs(a[2 + i] * b[3 + i]);
             }
             assertEquals(Dense.dotScalar(a, 2, b, 3, n), Dense.dot(a, 2, b, 3, n), 1e-14 * Math.max(1, scale), "dot n=" + n);
+            // the same bits in every JIT state: the interpreter's first calls and C2's after many
+            double first = Dense.dot(a, 2, b, 3, n);
+            assertEquals(Dense.dotInLaneOrder(a, 2, b, 3, n, Dense.lanes()), first, 0.0, "dot n=" + n + " in lane order");
+            for (int k = 0; k < 30_000; k++) {
+                Dense.dot(a, 2, b, 3, n);
+            }
+            assertEquals(first, Dense.dot(a, 2, b, 3, n), 0.0, "dot n=" + n + " after compilation");
             double[] y1 = b.clone();
             double[] y2 = b.clone();
             Dense.axpy(0.37, a, 1, y1, 2, n);
