@@ -314,7 +314,7 @@ def main():
     names = [name for name, _, _ in modes]
     rows = [("first /q/health/live answer (ms)", "health_ms", "{:.0f}"), ("first filter response (ms)", "first_ms", "{:.0f}"),
             ("RSS after the first response (MB)", "rss_mb", "{}")]
-    rows += [(f"zero-phase kernel, {c} ch x {s:,} samples (M channel-samples/s)".replace(",", " "), f"kernel_{c}", "{:.0f}")
+    rows += [("zero-phase kernel, {} ch x {} samples (M channel-samples/s)".format(c, f"{s:,}".replace(",", " ")), f"kernel_{c}", "{:.0f}")
              for c, s in KERNELS]
     table = ["| measured in one run | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(names)]
     table += [f"| {label} | " + " | ".join(fmt.format(runs[n][key]) for n in names) + " |" for label, key, fmt in rows]
