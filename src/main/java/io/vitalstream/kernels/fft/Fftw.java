@@ -56,8 +56,8 @@ public final class Fftw {
 
     /**
      * Whether this runs as a native executable ({@link ImageBuild}, a constant there): a native
-     * image never compiles the FFTW paths, because jextract's downcall method handles do not
-     * build there yet (native/README.md); the pure-Java FFT serves.
+     * image never compiles the FFTW paths, because the bindings' SymbolLookup.libraryLookup
+     * does not work there (native/README.md); the pure-Java FFT serves.
      */
     static boolean nativeImage() {
         return ImageBuild.NATIVE;
