@@ -13,11 +13,15 @@ work="$root/target/native-builder"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 mkdir -p "$work"
 
-# 0. a private copy of the JDK (300 MB, once) for the files a GraalVM distribution adds to its
-#    JDK and the builder looks up inside java.home: the progress reporter's helper library
+# 0. a private copy of the JDK (once) for the files a GraalVM distribution adds to its JDK and
+#    the builder looks up inside java.home: the progress reporter's helper library. Hard links
+#    where the JDK is on the same file system (nothing here writes into the JDK's own files),
+#    else a real copy (300 MB)
 jdk="$work/jdk"
 if [ ! -x "$jdk/bin/java" ]; then
-  rm -rf "$jdk.tmp" && cp -a "$JAVA_HOME/." "$jdk.tmp" && mv "$jdk.tmp" "$jdk"
+  rm -rf "$jdk.tmp"
+  cp -al "$JAVA_HOME/." "$jdk.tmp" 2>/dev/null || { rm -rf "$jdk.tmp" && cp -a "$JAVA_HOME/." "$jdk.tmp"; }
+  mv "$jdk.tmp" "$jdk"
 fi
 mkdir -p "$jdk/lib/svm/builder/lib"
 if [ "$root/native/c/reporterchelper.c" -nt "$jdk/lib/svm/builder/lib/libreporterchelper.so" ]; then

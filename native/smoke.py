@@ -16,6 +16,7 @@ The JVM service runs with its AOT cache when app.aot lies beside the launcher (t
 integration tests train it) and once more without it (VITALSTREAM_AOT=0).
 """
 import asyncio
+import atexit
 import http.client
 import io
 import json
@@ -99,9 +100,14 @@ def rss_mb(pid):
         return next(int(l.split()[1]) // 1024 for l in f if l.startswith("VmRSS"))
 
 
+# every service's data dir lives here and goes when the check ends (the job results are tens of MB each)
+WORK = tempfile.mkdtemp(prefix="vs-smoke-")
+atexit.register(shutil.rmtree, WORK, True)
+
+
 def start(cmd, name, env, extra=()):
     port = free_port()
-    data = tempfile.mkdtemp(prefix="vs-" + name + "-")
+    data = tempfile.mkdtemp(prefix=name.split(",")[0].replace(" ", "-") + "-", dir=WORK)
     log = os.path.join(data, "log.txt")
     t0 = time.monotonic()
     p = subprocess.Popen(cmd + [f"-Dquarkus.http.port={port}", f"-Dvitalstream.data-dir={data}", "-Dvitalstream.bench-endpoints=true",

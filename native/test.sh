@@ -17,6 +17,14 @@ for pkg in gcc:gcc zlib1g-dev:/usr/include/zlib.h python3-numpy:/usr/lib/python3
     as_root apt-get install -y -q "$name" >/dev/null 2>&1 || { as_root apt-get update -q >/dev/null 2>&1 && as_root apt-get install -y -q "$name" >/dev/null 2>&1; }
   fi
 done
+# the build needs room: the builder's jars, its temporary files and a 77 MB executable
+mkdir -p target
+free_mb=$(df -Pm target | awk 'NR==2 {print $4}')
+if [ "$free_mb" -lt 3000 ]; then
+  echo "native/test.sh: only ${free_mb} MB free under $(pwd)/target; the native build needs about 3 GB" >&2
+  df -h target >&2
+  exit 1
+fi
 # Quarkus's native sources from the current code (this also repackages target/quarkus-app)
 rm -rf target/native-sources
 native/builder.sh --quarkus

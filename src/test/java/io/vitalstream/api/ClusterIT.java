@@ -122,6 +122,21 @@ class ClusterIT {
         if (redis != null) {
             redis.kill();
         }
+        for (Replica r : replicas) {
+            try {
+                r.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (data != null) {
+            // the shared data dir holds several hundred MB of job results; a run must not leave it behind
+            try (Stream<Path> walk = Files.walk(data)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not remove " + data + ": " + e);
+            }
+        }
     }
 
     private static long entries(Path dir) throws IOException {

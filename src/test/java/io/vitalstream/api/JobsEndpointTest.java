@@ -162,6 +162,7 @@ class JobsEndpointTest {
         String id = TestFiles.submit(Map.of("input", Map.of("path", "recordings/ok.npy"), "sampling_freq", 500, "filter_params", BANDPASS));
         TestFiles.waitFor(id, "completed");
         Path outside = Files.createTempFile("outside", ".npy");
+        outside.toFile().deleteOnExit();
         Files.write(outside, TestFiles.npy(3000, 1, 5));
         Path link = inside.resolve("escape.npy");
         Files.deleteIfExists(link);

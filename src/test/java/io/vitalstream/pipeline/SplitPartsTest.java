@@ -7,8 +7,8 @@ import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.dsp.TimeParallelIir;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,8 +111,7 @@ class SplitPartsTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aStageRunInPartsElsewhereGivesTheBitsOfTheWholeRun() throws Exception {
-        Path dir = Files.createTempDirectory("vs-split");
+    Stream<DynamicTest> aStageRunInPartsElsewhereGivesTheBitsOfTheWholeRun(@TempDir Path dir) throws Exception {
         Random rnd = new Random(3);
         double[][] x = new double[5][100_003];
         for (int c = 0; c < x.length; c++) {
