@@ -1,5 +1,7 @@
 package io.vitalstream.io;
 
+import io.vitalstream.kernels.Finite;
+
 import io.vitalstream.error.MalformedInputException;
 
 import java.io.IOException;
@@ -119,7 +121,9 @@ public final class MappedFrames extends SelectedFrames {
                 withWindow(from, (long) count * bytes, seg -> decodePlanar(seg, count, dest, offset + lane, frame));
             }
         }
-        if (finiteAs != null) {
+        // one vector pass over the frames (padding lanes included: a NaN there only costs the
+        // per-sample look, which checks the selected channels and says where)
+        if (finiteAs != null && count > 0 && !Finite.all(dest, offset, offset + (count - 1) * frame + selection.length)) {
             requireFinite(start, count, dest, offset, frame);
         }
     }
