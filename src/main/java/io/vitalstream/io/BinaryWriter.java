@@ -1,5 +1,7 @@
 package io.vitalstream.io;
 
+import io.vitalstream.kernels.Float32;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
@@ -120,19 +122,16 @@ public final class BinaryWriter implements SignalSink {
         }
         buffer.clear();
         MemorySegment target = MemorySegment.ofBuffer(buffer);
-        if (type == SampleType.FLOAT32) {
+        if (type == SampleType.FLOAT32 && frame == channels) {
+            // narrowed in registers straight into the staging buffer
+            Float32.narrow(src, offset, values, target, ByteOrder.LITTLE_ENDIAN);
+        } else if (type == SampleType.FLOAT32) {
             float[] packed = MappedFrames.floats(values);
-            if (frame == channels) {
-                for (int i = 0; i < values; i++) {
-                    packed[i] = (float) src[offset + i]; // one narrowing stream: the compiler vectorises it
-                }
-            } else {
-                for (int i = 0; i < count; i++) {
-                    int base = offset + i * frame;
-                    int o = i * channels;
-                    for (int c = 0; c < channels; c++) {
-                        packed[o + c] = (float) src[base + c];
-                    }
+            for (int i = 0; i < count; i++) {
+                int base = offset + i * frame;
+                int o = i * channels;
+                for (int c = 0; c < channels; c++) {
+                    packed[o + c] = (float) src[base + c];
                 }
             }
             MemorySegment.copy(packed, 0, target, LE_FLOAT, 0, values);

@@ -1,6 +1,7 @@
 package io.vitalstream.io;
 
 import io.vitalstream.kernels.Finite;
+import io.vitalstream.kernels.Float32;
 
 import io.vitalstream.error.MalformedInputException;
 
@@ -110,10 +111,11 @@ public final class MappedFrames extends SelectedFrames {
             return;
         }
         int bytes = type.bytes();
+        boolean[] checked = {false};
         if (layout == Layout.INTERLEAVED) {
             long from = dataOffset + start * storedChannels * bytes;
             long length = (long) count * storedChannels * bytes;
-            withWindow(from, length, seg -> decodeInterleaved(seg, count, dest, offset, frame));
+            withWindow(from, length, seg -> checked[0] = decodeInterleaved(seg, count, dest, offset, frame));
         } else {
             for (int k = 0; k < selection.length; k++) {
                 int lane = k;
@@ -123,7 +125,7 @@ public final class MappedFrames extends SelectedFrames {
         }
         // one vector pass over the frames (padding lanes included: a NaN there only costs the
         // per-sample look, which checks the selected channels and says where)
-        if (finiteAs != null && count > 0 && !Finite.all(dest, offset, offset + (count - 1) * frame + selection.length)) {
+        if (finiteAs != null && count > 0 && !checked[0] && !Finite.all(dest, offset, offset + (count - 1) * frame + selection.length)) {
             requireFinite(start, count, dest, offset, frame);
         }
     }
@@ -223,20 +225,21 @@ public final class MappedFrames extends SelectedFrames {
         return true;
     }
 
-    private void decodeInterleaved(MemorySegment seg, int count, double[] dest, int offset, int frame) {
+    /** Decodes the window's frames into dest; returns true when it has also found every value finite. */
+    private boolean decodeInterleaved(MemorySegment seg, int count, double[] dest, int offset, int frame) {
         int stride = storedChannels * type.bytes();
         int bytes = type.bytes();
         int total = count * storedChannels;
         switch (type) {
             case FLOAT32 -> {
+                if (allChannels() && frame == storedChannels) {
+                    // the frames are the lanes already: widened in registers from the window, checked on the way
+                    return Float32.widen(seg, order, dest, offset, total);
+                }
                 // bulk copy (byte order handled by the layout), then widen into the lanes
                 float[] f = floats(total);
                 MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order), 0, f, 0, total);
-                if (allChannels() && frame == storedChannels) {
-                    for (int i = 0; i < total; i++) {
-                        dest[offset + i] = f[i]; // one widening stream: the compiler vectorises it
-                    }
-                } else if (allChannels()) {
+                if (allChannels()) {
                     for (int i = 0; i < count; i++) {
                         int src = i * storedChannels;
                         int d = offset + i * frame;
@@ -273,6 +276,7 @@ public final class MappedFrames extends SelectedFrames {
                 }
             }
         }
+        return false;
     }
 
     private void decodePlanar(MemorySegment seg, int count, double[] dest, int offset, int frame) {

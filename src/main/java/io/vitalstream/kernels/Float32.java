@@ -1,0 +1,85 @@
+package io.vitalstream.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * float32 samples of a file (mapped or staged) to and from the doubles the kernels filter, in
+ * one pass with the conversion in registers: a vector of floats loaded from the segment is
+ * widened into a vector of doubles and stored (and checked for NaN and infinities on the way),
+ * and the way out narrows and stores straight into the segment. No intermediate float array
+ * and no second pass: the per-chunk copy, widening loop and finite check were three passes
+ * over every chunk of a job. The conversions round as the casts do, so the values are the
+ * scalar references' bits.
+ */
+public final class Float32 {
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** As many float lanes as D has double lanes (half the width). */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
+    private static final boolean SAME_LANES = F.length() == D.length();
+
+    private Float32() {
+    }
+
+    /**
+     * count float32 values from byte 0 of seg (in {@code order}) widened into dest[offset, offset + count);
+     * returns whether every value was finite.
+     */
+    public static boolean widen(MemorySegment seg, ByteOrder order, double[] dest, int offset, int count) {
+        int i = 0;
+        if (SAME_LANES) {
+            int lanes = F.length();
+            FloatVector acc = FloatVector.zero(F);
+            for (; i <= count - lanes; i += lanes) {
+                FloatVector f = FloatVector.fromMemorySegment(F, seg, 4L * i, order);
+                acc = acc.add(f.sub(f)); // 0 for a finite value, NaN for NaN or an infinity
+                ((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).intoArray(dest, offset + i);
+            }
+            if (!(acc.reduceLanes(VectorOperators.ADD) == 0)) {
+                return false;
+            }
+        }
+        return widenScalar(seg, order, dest, offset, i, count);
+    }
+
+    /** The scalar reference of {@link #widen} (from value {@code from} on). */
+    static boolean widenScalar(MemorySegment seg, ByteOrder order, double[] dest, int offset, int from, int count) {
+        ValueLayout.OfFloat layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+        float check = 0;
+        for (int i = from; i < count; i++) {
+            float v = seg.get(layout, 4L * i);
+            check += v - v;
+            dest[offset + i] = v;
+        }
+        return check == 0;
+    }
+
+    /** src[offset, offset + count) rounded to float32 into seg from byte 0, in {@code order}. */
+    public static void narrow(double[] src, int offset, int count, MemorySegment seg, ByteOrder order) {
+        int i = 0;
+        if (SAME_LANES) {
+            int lanes = D.length();
+            for (; i <= count - lanes; i += lanes) {
+                DoubleVector d = DoubleVector.fromArray(D, src, offset + i);
+                ((FloatVector) d.convertShape(VectorOperators.D2F, F, 0)).intoMemorySegment(seg, 4L * i, order);
+            }
+        }
+        narrowScalar(src, offset, i, count, seg, order);
+    }
+
+    /** The scalar reference of {@link #narrow} (from value {@code from} on). */
+    static void narrowScalar(double[] src, int offset, int from, int count, MemorySegment seg, ByteOrder order) {
+        ValueLayout.OfFloat layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+        for (int i = from; i < count; i++) {
+            seg.set(layout, 4L * i, (float) src[offset + i]);
+        }
+    }
+}
