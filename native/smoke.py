@@ -100,9 +100,18 @@ def rss_mb(pid):
         return next(int(l.split()[1]) // 1024 for l in f if l.startswith("VmRSS"))
 
 
-# every service's data dir lives here and goes when the check ends (the job results are tens of MB each)
+# every service's data dir (with its log.txt) lives here and goes when the check passes (the job
+# results are tens of MB each); after a failure it stays for the logs
 WORK = tempfile.mkdtemp(prefix="vs-smoke-")
-atexit.register(shutil.rmtree, WORK, True)
+PASSED = False
+
+
+@atexit.register
+def _clean_up():
+    if PASSED:
+        shutil.rmtree(WORK, True)
+    else:
+        print(f"native/smoke.py did not pass: the services' data dirs and logs are in {WORK}", file=sys.stderr)
 
 
 def start(cmd, name, env, extra=()):
@@ -331,6 +340,8 @@ def main():
             f.write("\n".join(table) + "\n")
     if failed:
         raise SystemExit("native and JVM results differ beyond 1e-12 of peak")
+    global PASSED
+    PASSED = True
 
 
 main()

@@ -24,7 +24,13 @@ public final class Float32 {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** As many float lanes as D has double lanes (half the width). */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
-    private static final boolean SAME_LANES = F.length() == D.length();
+    /**
+     * The vector forms run where the lanes match and not in a native image: GraalVM 25.0.2
+     * compiles a vector store into an off-heap segment to a write at the wrong address there
+     * (a segmentation fault in the first job), so an image takes the scalar references, which
+     * give the same values.
+     */
+    private static final boolean VECTOR = F.length() == D.length() && !ImageBuild.NATIVE;
 
     private Float32() {
     }
@@ -35,7 +41,7 @@ public final class Float32 {
      */
     public static boolean widen(MemorySegment seg, ByteOrder order, double[] dest, int offset, int count) {
         int i = 0;
-        if (SAME_LANES) {
+        if (VECTOR) {
             int lanes = F.length();
             FloatVector acc = FloatVector.zero(F);
             for (; i <= count - lanes; i += lanes) {
@@ -65,7 +71,7 @@ public final class Float32 {
     /** src[offset, offset + count) rounded to float32 into seg from byte 0, in {@code order}. */
     public static void narrow(double[] src, int offset, int count, MemorySegment seg, ByteOrder order) {
         int i = 0;
-        if (SAME_LANES) {
+        if (VECTOR) {
             int lanes = D.length();
             for (; i <= count - lanes; i += lanes) {
                 DoubleVector d = DoubleVector.fromArray(D, src, offset + i);

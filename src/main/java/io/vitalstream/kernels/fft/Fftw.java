@@ -55,12 +55,12 @@ public final class Fftw {
     }
 
     /**
-     * Whether this runs as a native executable ({@link ImageBuild}, a constant there): a native
+     * Whether this runs as a native executable ({@link io.vitalstream.kernels.ImageBuild}, a constant there): a native
      * image never compiles the FFTW paths, because the bindings' SymbolLookup.libraryLookup
      * does not work there (native/README.md); the pure-Java FFT serves.
      */
     static boolean nativeImage() {
-        return ImageBuild.NATIVE;
+        return io.vitalstream.kernels.ImageBuild.NATIVE;
     }
 
     private static boolean probe(boolean doublePrecision) {

@@ -1,4 +1,4 @@
-package io.vitalstream.kernels.fft;
+package io.vitalstream.kernels;
 
 /**
  * Whether this code runs as a native executable. Initialised while the image is built (see
@@ -6,9 +6,9 @@ package io.vitalstream.kernels.fft;
  * sets {@code org.graalvm.nativeimage.imagecode}, so in an image the flag is a constant and
  * the branches it closes are never compiled; on the JVM the property is absent.
  */
-final class ImageBuild {
+public final class ImageBuild {
 
-    static final boolean NATIVE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+    public static final boolean NATIVE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
 
     private ImageBuild() {
     }
