@@ -1,9 +1,8 @@
 package io.vitalstream.io;
 
+import io.vitalstream.error.MalformedInputException;
 import io.vitalstream.kernels.Finite;
 import io.vitalstream.kernels.Float32;
-
-import io.vitalstream.error.MalformedInputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,6 +10,7 @@ import io.vitalstream.dsp.Work;
 import io.vitalstream.dsp.quality.QualityAssessment;
 import io.vitalstream.dsp.quality.QualityReport;
 import io.vitalstream.error.ServiceBusyException;
+import io.vitalstream.kernels.Finite;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,7 +98,7 @@ public class SyncFilterService {
     /** An output that overflowed (an unstable design for this signal) is refused, not sent as NaN. */
     private static void requireFinite(double[][] y) {
         for (int c = 0; c < y.length; c++) {
-            if (io.vitalstream.kernels.Finite.all(y[c], 0, y[c].length)) {
+            if (Finite.all(y[c], 0, y[c].length)) {
                 continue;
             }
             for (int i = 0; i < y[c].length; i++) {

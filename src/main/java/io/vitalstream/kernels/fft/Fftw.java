@@ -1,5 +1,7 @@
 package io.vitalstream.kernels.fft;
 
+import io.vitalstream.kernels.ImageBuild;
+
 import io.vitalstream.kernels.fftw.bindings.Fftw3;
 import io.vitalstream.kernels.fftw.bindings.Fftw3f;
 
@@ -55,12 +57,12 @@ public final class Fftw {
     }
 
     /**
-     * Whether this runs as a native executable ({@link io.vitalstream.kernels.ImageBuild}, a constant there): a native
+     * Whether this runs as a native executable ({@link ImageBuild}, a constant there): a native
      * image never compiles the FFTW paths, because the bindings' SymbolLookup.libraryLookup
      * does not work there (native/README.md); the pure-Java FFT serves.
      */
     static boolean nativeImage() {
-        return io.vitalstream.kernels.ImageBuild.NATIVE;
+        return ImageBuild.NATIVE;
     }
 
     private static boolean probe(boolean doublePrecision) {
