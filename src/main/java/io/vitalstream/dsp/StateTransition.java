@@ -33,9 +33,11 @@ final class StateTransition {
     final double[] psi;
     private final double[] phiLo;
     private final double[] psiLo;
+    private final DdMatrix phiDd;
 
     private StateTransition(int states, DdMatrix phi, DdMatrix psi) {
         this.states = states;
+        this.phiDd = phi;
         this.phi = phi.rounded();
         this.psi = psi.rounded();
         this.phiLo = phi.lo;
@@ -118,6 +120,44 @@ final class StateTransition {
             }
         }
         return new StateTransition(n, p, s);
+    }
+
+    /**
+     * Phi^m for m = 0 .. count - 1 (Phi of this transition's length), each computed in
+     * double-double by repeated multiplication and rounded once: [m * states^2 + i * states + j].
+     */
+    double[] powers(int count) {
+        double[] out = new double[count * states * states];
+        DdMatrix p = DdMatrix.identity(states);
+        for (int m = 0; m < count; m++) {
+            double[] r = p.rounded();
+            System.arraycopy(r, 0, out, m * states * states, r.length);
+            if (m + 1 < count) {
+                p = p.times(phiDd);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The zero-input response of the cascade: the output at t = 0 .. length - 1 from unit
+     * state j and no input, in double-double, rounded once: [t * states + j].
+     */
+    static double[] unitStateResponses(double[] flat, int length) {
+        int n = flat.length / 3;
+        double[] out = new double[length * n];
+        double[] sh = new double[n];
+        double[] sl = new double[n];
+        for (int j = 0; j < n; j++) {
+            java.util.Arrays.fill(sh, 0.0);
+            java.util.Arrays.fill(sl, 0.0);
+            sh[j] = 1;
+            for (int t = 0; t < length; t++) {
+                double[] y = step(flat, sh, sl, 0);
+                out[t * n + j] = y[0] + y[1];
+            }
+        }
+        return out;
     }
 
     /**

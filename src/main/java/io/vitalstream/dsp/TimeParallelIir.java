@@ -13,8 +13,10 @@ import java.util.Arrays;
  * </pre>
  * The algorithm: (1) filter every segment from rest, all at once, keeping only its final
  * state; (2) a scan over the segment boundaries, z[k+1] = Phi z[k] + f[k], gives each segment
- * its true starting state; (3) filter every segment again from that state, all at once.
- * Forward-backward filtering does the same for its backward pass: the backward pass over
+ * its true starting state; (3) filter every segment again from that state, all at once
+ * (causal filtering instead adds the zero-input response of that state to the output from
+ * rest, {@link ZeroInputResponse}: a table and no recurrence, so each sample goes through the
+ * sections once). Forward-backward filtering does the same for its backward pass: the backward pass over
  * segment k filters the forward output y_k = zs_k + zir(z_k), so its final state is
  * Phi B[k+1] + h[k] + Psi z[k], where h[k] is the backward final state of the zero-state
  * forward output (step 1 computes both) and Psi maps the forward starting state through the
@@ -25,7 +27,8 @@ import java.util.Arrays;
  * is the sequential kernel's, so the bits depend only on the {@link SegmentPlan}, never on
  * the thread count, the grouping of segments into tasks or a caller's chunk size. A signal
  * of one segment gives exactly the sequential result; longer ones differ from it only by the
- * rounding of the scan (measured in the tests: about 1e-15 of the peak).
+ * rounding of the scan and of the zero-input correction (measured in the tests: about 1e-15
+ * of the peak).
  * <p>
  * Zero-phase filtering is scipy's sosfiltfilt (odd extension, default padlen, sosfilt_zi
  * starts): the extensions at both ends are filtered sequentially around the scans.
@@ -193,10 +196,11 @@ public final class TimeParallelIir {
 
         /** Sweep 2 over tasks [from, to): their segments from their true states, written to out. */
         public void fin(FrameReader in, FrameWriter out, int from, int to, Parallelism threads, double[] z, double[] b) {
+            ZeroInputResponse zir = zeroPhase ? null : ZeroInputResponse.of(sos, layout.plan.length());
             Scratch[] scratch = new Scratch[threads.threads()];
             threads.forEach(to - from, (worker, t) -> {
                 Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
-                finalTask(flat, states, in, out, layout, from + t, s, z, zeroPhase ? b : null);
+                finalTask(flat, states, in, out, layout, from + t, s, z, zeroPhase ? b : null, zir);
             });
         }
 
@@ -277,13 +281,6 @@ public final class TimeParallelIir {
             return staging == null ? staging = new double[wholeFrames] : staging;
         }
 
-        private double[] spare;
-
-        /** A second buffer the size of the data buffer (the causal in-order path filters a copy from rest). */
-        double[] spare() {
-            return spare == null ? spare = new double[data.length] : spare;
-        }
-
         /** Whole frames of one segment, as a reader of whole frames gives them. */
         double[] input() {
             return input == null ? input = new double[wholeFrames] : input;
@@ -351,10 +348,11 @@ public final class TimeParallelIir {
         scan(sos, flat, zi, pad, states, plan, in, z, b);
 
         // 3. every segment from its true starting state(s), written out
+        ZeroInputResponse zir = zeroPhase ? null : ZeroInputResponse.of(sos, plan.length());
         Committed committed = new Committed(layout, progress);
         threads.forEach(layout.tasks, (worker, task) -> {
             Scratch s = scratch[worker] == null ? scratch[worker] = new Scratch(layout, states) : scratch[worker];
-            finalTask(flat, states, in, out, layout, task, s, z, b);
+            finalTask(flat, states, in, out, layout, task, s, z, b, zir);
             synchronized (lock) {
                 committed.taskDone(task);
             }
@@ -399,12 +397,12 @@ public final class TimeParallelIir {
     }
 
     /**
-     * Causal filtering of one channel group, each task at once: its segments filtered from rest
-     * (a copy of the input, which stays in the cache), their final states published, the
-     * boundary scan advanced as far as the published states allow, then, once its own
-     * segments' starting states are known, the input filtered again from them and written. One
-     * read of the signal instead of two; the same scan steps and the same kernel calls as the
-     * three phases, so the same bits. Tasks are claimed in order, so a task only ever waits for
+     * Causal filtering of one channel group, each task at once: its segments filtered from rest,
+     * their final states published, the boundary scan advanced as far as the published states
+     * allow, then, once its own segments' starting states are known, their zero-input response
+     * added to the output (still in the cache) and written. One read of the signal and one pass
+     * through the sections instead of two; the same scan steps, kernel calls and correction as
+     * the three phases, so the same bits. Tasks are claimed in order, so a task only ever waits for
      * tasks already running.
      */
     private static void causalInOrder(Sos sos, double[] flat, int states, FrameReader in, FrameWriter out, Layout layout,
@@ -414,6 +412,7 @@ public final class TimeParallelIir {
         int channels = layout.channels;
         StateTransition full = plan.fullCount() > 0 ? StateTransition.of(sos, plan.length()) : null;
         StateTransition last = plan.count() > plan.fullCount() ? StateTransition.of(sos, plan.length(segments - 1)) : null;
+        ZeroInputResponse zir = ZeroInputResponse.of(sos, plan.length());
         double[] zLo = new double[z.length];
         double[] rounded = new double[z.length];
         boolean[] published = new boolean[segments];
@@ -430,10 +429,8 @@ public final class TimeParallelIir {
                 long[] starts = starts(plan, first, pieces);
                 int frame = layout.frame(pieces, channels);
                 load(in, starts, pieces, count, 0, channels, s.data, frame, s, channels);
-                double[] fromRest = s.spare();
-                System.arraycopy(s.data, 0, fromRest, 0, count * frame);
                 Arrays.fill(s.state, 0, states * frame, 0.0);
-                SosKernel.lanes(flat, s.state, fromRest, 0, count, frame, false);
+                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
                 synchronized (lock) {
                     saveStates(s.state, states, frame, pieces, channels, 0, channels, first + 1, z);
                     for (int g = 0; g < pieces; g++) {
@@ -460,8 +457,7 @@ public final class TimeParallelIir {
                         return; // another task failed: forEach rethrows its failure
                     }
                 }
-                loadStates(rounded, states, frame, pieces, channels, 0, channels, first, s.state);
-                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
+                zir.add(s.data, count, frame, rounded, laneStates(states, frame, pieces, channels, 0, channels, first));
                 store(out, layout, starts, pieces, count, 0, channels, s, frame);
                 synchronized (lock) {
                     committed.taskDone(task);
@@ -533,7 +529,7 @@ public final class TimeParallelIir {
     }
 
     private static void finalTask(double[] flat, int states, FrameReader in, FrameWriter out, Layout layout, int task, Scratch s,
-                                  double[] z, double[] b) {
+                                  double[] z, double[] b, ZeroInputResponse zir) {
         int first = layout.firstSegment(task);
         int pieces = layout.segments(task);
         int count = layout.plan.length(first);
@@ -543,11 +539,16 @@ public final class TimeParallelIir {
             int cg = Math.min(layout.groupChannels, layout.channels - c0);
             int frame = layout.frame(pieces, cg);
             load(in, starts, pieces, count, c0, cg, s.data, frame, s, layout.channels);
-            loadStates(z, states, frame, pieces, cg, c0, layout.channels, first, s.state);
-            SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
             if (b != null) {
+                loadStates(z, states, frame, pieces, cg, c0, layout.channels, first, s.state);
+                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
                 loadStates(b, states, frame, pieces, cg, c0, layout.channels, first + 1, s.state);
                 SosKernel.lanes(flat, s.state, s.data, 0, count, frame, true);
+            } else {
+                // causal: from rest plus the zero-input response, as the in-order path does it
+                Arrays.fill(s.state, 0, states * frame, 0.0);
+                SosKernel.lanes(flat, s.state, s.data, 0, count, frame, false);
+                zir.add(s.data, count, frame, z, laneStates(states, frame, pieces, cg, c0, layout.channels, first));
             }
             store(out, layout, starts, pieces, count, c0, cg, s, frame);
         }
@@ -686,6 +687,18 @@ public final class TimeParallelIir {
                 }
             }
         }
+    }
+
+    /** Where lane (g, c) of a frame finds its starting state in a state array; -1 for lanes past the last piece. */
+    private static int[] laneStates(int states, int frame, int pieces, int cg, int c0, int channels, int segment0) {
+        int[] at = new int[frame];
+        Arrays.fill(at, -1);
+        for (int g = 0; g < pieces; g++) {
+            for (int c = 0; c < cg; c++) {
+                at[g * cg + c] = ((segment0 + g) * channels + c0 + c) * states;
+            }
+        }
+        return at;
     }
 
     private static void loadStates(double[] from, int states, int frame, int pieces, int cg, int c0, int channels, int segment0,

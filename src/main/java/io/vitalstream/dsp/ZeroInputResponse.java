@@ -1,0 +1,167 @@
+package io.vitalstream.dsp;
+
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.kernels.SosKernel;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The zero-input response of a cascade over a segment, added to the segment's output from
+ * rest: the last step of the time-parallel causal filter ("add the zero-input response"
+ * instead of filtering the segment a second time). By linearity the output from starting state
+ * z is the output from rest plus C A^t z; with t = m B + tau,
+ * <pre>
+ *   C A^t z = sum_j h_j[tau] (Phi^m z)_j,   h_j = the output from unit state j,  Phi = A^B
+ * </pre>
+ * so a table of the first B = {@value #BLOCK} samples of each h_j (in double-double, rounded
+ * once) and the powers Phi^m give the correction with 2S fused multiply-adds per sample and
+ * no recurrence: throughput-bound where filtering again is latency-bound. The order of the
+ * operations per sample is fixed (j ascending), so a lane's bits depend only on its output from
+ * rest and its starting state, never on the lanes beside it.
+ */
+final class ZeroInputResponse {
+
+    /** Samples per block: the table is B x 2S doubles (16 KB for four sections), first-level cache. */
+    static final int BLOCK = 256;
+
+    private static final VectorSpecies<Double> SPECIES = SosKernel.SPECIES;
+    /** States below this are cleared (2^-900, about 1e-271). */
+    private static final double TINY = 0x1p-900;
+
+    private record Key(Sos sos, int length) {
+    }
+
+    private static final int CACHED = 32;
+    private static final Map<Key, ZeroInputResponse> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, ZeroInputResponse> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    private final int states;
+    /** h_j[tau] at [tau * states + j]. */
+    private final double[] table;
+    /** Phi^m at [m * states^2 + i * states + j], m = 0 .. blocks - 1. */
+    private final double[] powers;
+    private final int blocks;
+
+    private ZeroInputResponse(Sos sos, int length) {
+        double[] flat = sos.flat();
+        this.states = flat.length / 3;
+        this.blocks = (length + BLOCK - 1) / BLOCK;
+        this.table = StateTransition.unitStateResponses(flat, Math.min(BLOCK, length));
+        this.powers = StateTransition.of(sos, BLOCK).powers(blocks);
+    }
+
+    /** For segments of at most {@code length} samples; cached per filter and length. */
+    static ZeroInputResponse of(Sos sos, int length) {
+        Key key = new Key(sos, length);
+        synchronized (CACHE) {
+            ZeroInputResponse r = CACHE.get(key);
+            if (r != null) {
+                return r;
+            }
+        }
+        ZeroInputResponse r = new ZeroInputResponse(sos, length);
+        synchronized (CACHE) {
+            CACHE.put(key, r);
+        }
+        return r;
+    }
+
+    /**
+     * Adds to frames [0, count) of {@code data} (interleaved, {@code frame} lanes, a multiple of
+     * the vector length) the zero-input response of each lane's starting state: lane l starts
+     * from z[at[l] .. at[l] + 2S), or from rest when at[l] < 0.
+     */
+    void add(double[] data, int count, int frame, double[] z, int[] at) {
+        if (count > blocks * BLOCK) {
+            throw new IllegalArgumentException(count + " samples, the table covers " + blocks * BLOCK);
+        }
+        boolean any = false;
+        for (int l = 0; l < frame && !any; l++) {
+            if (at[l] >= 0) {
+                for (int j = 0; j < states; j++) {
+                    any |= z[at[l] + j] != 0;
+                }
+            }
+        }
+        if (!any) {
+            return; // every lane from rest: nothing to add
+        }
+        int lanes = SPECIES.length();
+        double[] w = new double[states * frame];
+        for (int m = 0; m * BLOCK < count; m++) {
+            int p0 = m * states * states;
+            for (int l = 0; l < frame; l++) {
+                for (int i = 0; i < states; i++) {
+                    double acc = 0;
+                    if (at[l] >= 0) {
+                        for (int j = 0; j < states; j++) {
+                            acc = Math.fma(powers[p0 + i * states + j], z[at[l] + j], acc);
+                        }
+                    }
+                    // a decayed mode is cleared: subnormal operands slow the additions down
+                    // (measured 1.7x) and their terms are far below any output's rounding
+                    w[i * frame + l] = Math.abs(acc) < TINY ? 0.0 : acc;
+                }
+            }
+            int end = Math.min(BLOCK, count - m * BLOCK);
+            int base = m * BLOCK * frame;
+            for (int q = 0; q < frame; q += lanes) {
+                // four states per sweep over the block (the block stays in the first-level
+                // cache), their w vectors held in registers; per sample still j ascending
+                int j = 0;
+                for (; j + 4 <= states; j += 4) {
+                    if (!zero(w, j * frame + q, frame, 4)) {
+                        four(data, base + q, frame, end, w, j * frame + q, table, j, states);
+                    }
+                }
+                for (; j < states; j++) {
+                    if (!zero(w, j * frame + q, frame, 1)) {
+                        one(data, base + q, frame, end, w, j * frame + q, table, j, states);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the w vectors of {@code count} states from {@code at} are all zero (decayed): nothing to add for them. */
+    private static boolean zero(double[] w, int at, int frame, int count) {
+        int lanes = SPECIES.length();
+        for (int k = 0; k < count; k++) {
+            for (int l = 0; l < lanes; l++) {
+                if (w[at + k * frame + l] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void four(double[] data, int p, int frame, int end, double[] w, int wAt, double[] table, int h, int states) {
+        DoubleVector w0 = DoubleVector.fromArray(SPECIES, w, wAt);
+        DoubleVector w1 = DoubleVector.fromArray(SPECIES, w, wAt + frame);
+        DoubleVector w2 = DoubleVector.fromArray(SPECIES, w, wAt + 2 * frame);
+        DoubleVector w3 = DoubleVector.fromArray(SPECIES, w, wAt + 3 * frame);
+        for (int tau = 0; tau < end; tau++, p += frame, h += states) {
+            DoubleVector acc = DoubleVector.fromArray(SPECIES, data, p);
+            acc = w0.fma(DoubleVector.broadcast(SPECIES, table[h]), acc);
+            acc = w1.fma(DoubleVector.broadcast(SPECIES, table[h + 1]), acc);
+            acc = w2.fma(DoubleVector.broadcast(SPECIES, table[h + 2]), acc);
+            acc = w3.fma(DoubleVector.broadcast(SPECIES, table[h + 3]), acc);
+            acc.intoArray(data, p);
+        }
+    }
+
+    private static void one(double[] data, int p, int frame, int end, double[] w, int wAt, double[] table, int h, int states) {
+        DoubleVector w0 = DoubleVector.fromArray(SPECIES, w, wAt);
+        for (int tau = 0; tau < end; tau++, p += frame, h += states) {
+            w0.fma(DoubleVector.broadcast(SPECIES, table[h]), DoubleVector.fromArray(SPECIES, data, p)).intoArray(data, p);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.vitalstream.dsp;
+
+import io.vitalstream.dsp.design.IirDesign;
+import io.vitalstream.dsp.design.IirFamily;
+import io.vitalstream.dsp.design.Response;
+import io.vitalstream.dsp.design.Sos;
+import io.vitalstream.kernels.SosKernel;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The blocked zero-input correction against the recurrence run from the same state on zeros. */
+class ZeroInputResponseTest {
+
+    @Test
+    void equalsTheRecurrenceFromTheStateOnZeroInput() {
+        Random rnd = new Random(5);
+        for (double[] edge : new double[][] {{0.5, 40}, {100, 250}}) {
+            for (int order : new int[] {1, 4, 7}) {
+                Sos sos = IirDesign.design(IirFamily.BUTTER, Response.BANDPASS, order, edge, 1000, 1, 40);
+                int states = 2 * sos.count();
+                int lanes = SosKernel.SPECIES.length();
+                int frame = lanes;
+                int n = 3000; // not a multiple of the 256-sample block
+                double[] z = new double[lanes * states];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = rnd.nextGaussian();
+                }
+                int[] at = new int[frame];
+                for (int l = 0; l < frame; l++) {
+                    at[l] = l * states;
+                }
+                at[frame - 1] = -1; // a lane from rest
+                double[] data = new double[n * frame];
+                ZeroInputResponse.of(sos, 4096).add(data, n, frame, z, at);
+                for (int l = 0; l < frame; l++) {
+                    double[] ref = new double[n];
+                    if (at[l] >= 0) {
+                        SosKernel.forward(sos.flat(), Arrays.copyOfRange(z, at[l], at[l] + states), new double[n], 0, ref, 0, n, 1);
+                    }
+                    double peak = Arrays.stream(ref).map(Math::abs).max().orElse(0) + 1e-300;
+                    for (int t = 0; t < n; t++) {
+                        double got = data[t * frame + l];
+                        if (at[l] < 0) {
+                            assertEquals(0.0, got, 0.0, "a lane from rest gets nothing added");
+                        } else {
+                            assertTrue(Math.abs(got - ref[t]) <= 1e-12 * peak, order + " " + Arrays.toString(edge) + " lane " + l
+                                    + " t " + t + ": " + got + " against " + ref[t]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLaneGivesTheSameBitsAloneAsAmongOthers() {
+        Sos sos = IirDesign.design(IirFamily.CHEBY1, Response.HIGHPASS, 6, new double[] {0.5}, 1000, 1, 40);
+        int states = 2 * sos.count();
+        int frame = SosKernel.SPECIES.length();
+        int n = 1000;
+        Random rnd = new Random(9);
+        double[] z = new double[frame * states];
+        double[] base = new double[n * frame];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < base.length; i++) {
+            base[i] = rnd.nextGaussian();
+        }
+        int[] all = new int[frame];
+        for (int l = 0; l < frame; l++) {
+            all[l] = l * states;
+        }
+        double[] together = base.clone();
+        ZeroInputResponse zir = ZeroInputResponse.of(sos, n);
+        zir.add(together, n, frame, z, all);
+        for (int l = 0; l < frame; l++) {
+            int[] one = new int[frame];
+            Arrays.fill(one, -1);
+            one[l] = l * states;
+            double[] alone = base.clone();
+            zir.add(alone, n, frame, z, one);
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int t = 0; t < n; t++) {
+                a[t] = alone[t * frame + l];
+                b[t] = together[t * frame + l];
+            }
+            assertArrayEquals(a, b, 0.0, "lane " + l);
+        }
+    }
+}
