@@ -1,10 +1,9 @@
 package io.vitalstream.dsp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vitalstream.dsp.design.DoubleDouble;
 import io.vitalstream.dsp.design.Sos;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What a segment of m samples does to a cascade's state, as fixed linear maps. The cascade
@@ -48,27 +47,12 @@ final class StateTransition {
     }
 
     private static final int CACHED = 32;
-    private static final Map<Key, StateTransition> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, StateTransition> eldest) {
-            return size() > CACHED;
-        }
-    };
+    /** The last {@value #CACHED} filters and lengths (weight 1 each: the cache variant the service already uses). */
+    private static final Cache<Key, StateTransition> CACHE = Caffeine.newBuilder().maximumWeight(CACHED).weigher((Key k, StateTransition v) -> 1).build();
 
     /** The maps for segments of {@code length} samples; cached per filter and length. */
     static StateTransition of(Sos sos, int length) {
-        Key key = new Key(sos, length);
-        synchronized (CACHE) {
-            StateTransition t = CACHE.get(key);
-            if (t != null) {
-                return t;
-            }
-        }
-        StateTransition t = compute(sos.flat(), length);
-        synchronized (CACHE) {
-            CACHE.put(key, t);
-        }
-        return t;
+        return CACHE.get(new Key(sos, length), k -> compute(sos.flat(), length));
     }
 
     static StateTransition compute(double[] flat, int length) {

@@ -1,12 +1,11 @@
 package io.vitalstream.dsp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vitalstream.dsp.design.Sos;
 import io.vitalstream.kernels.SosKernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The zero-input response of a cascade over a segment, added to the segment's output from
@@ -35,12 +34,8 @@ final class ZeroInputResponse {
     }
 
     private static final int CACHED = 32;
-    private static final Map<Key, ZeroInputResponse> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, ZeroInputResponse> eldest) {
-            return size() > CACHED;
-        }
-    };
+    /** The last {@value #CACHED} filters and lengths (weight 1 each: the cache variant the service already uses). */
+    private static final Cache<Key, ZeroInputResponse> CACHE = Caffeine.newBuilder().maximumWeight(CACHED).weigher((Key k, ZeroInputResponse v) -> 1).build();
 
     private final int states;
     /** h_j[tau] at [tau * states + j]. */
@@ -59,18 +54,7 @@ final class ZeroInputResponse {
 
     /** For segments of at most {@code length} samples; cached per filter and length. */
     static ZeroInputResponse of(Sos sos, int length) {
-        Key key = new Key(sos, length);
-        synchronized (CACHE) {
-            ZeroInputResponse r = CACHE.get(key);
-            if (r != null) {
-                return r;
-            }
-        }
-        ZeroInputResponse r = new ZeroInputResponse(sos, length);
-        synchronized (CACHE) {
-            CACHE.put(key, r);
-        }
-        return r;
+        return CACHE.get(new Key(sos, length), k -> new ZeroInputResponse(sos, length));
     }
 
     /**
