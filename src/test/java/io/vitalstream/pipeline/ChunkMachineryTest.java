@@ -201,7 +201,9 @@ class ChunkMachineryTest {
         AtomicInteger chunksAfterCancel = new AtomicInteger(-1);
         RunControl[] holder = {null};
         RunControl counting = new RunControl((done, total, message) -> {
-            if (done == 5) {
+            // the first report with work left (how many tasks there are depends on the CPU's
+            // vector width: 4 reports with 8-double vectors, 8 with 4-double ones)
+            if (chunksAfterCancel.get() < 0 && done >= 1 && done < total) {
                 holder[0].cancel();
                 chunksAfterCancel.set(0);
             } else if (chunksAfterCancel.get() >= 0) {
