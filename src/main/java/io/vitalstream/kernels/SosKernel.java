@@ -205,7 +205,8 @@ public final class SosKernel {
         if (frame % lanes != 0) {
             throw new IllegalArgumentException("frame " + frame + " is not a multiple of " + lanes + " lanes");
         }
-        if (!WIDE_REGISTERS) {
+        if (!WIDE_REGISTERS || gTo - gFrom <= lanes) {
+            // one lane group: four sections in flight rather than one section's chain
             lanesBySection(sos, zi, data, off, n, frame, backward, gFrom, gTo);
             return;
         }
