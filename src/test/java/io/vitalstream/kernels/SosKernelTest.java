@@ -128,24 +128,32 @@ class SosKernelTest {
                 double[] scalar = x.clone();
                 SosKernel.run(sos, new double[sos.length / 3], scalar, 0, n, 1, 1, backward);
                 assertArrayEquals(expected, scalar, 0.0, "scalar block path, " + what);
+                // three lane groups (a pair and a single one for lanesByPair), the signal in one
+                // lane of each, zeros elsewhere
                 int lanes = SosKernel.SPECIES.length();
-                double[] framed = new double[n * lanes];
+                int frame = 3 * lanes;
+                int[] used = {lanes - 1, lanes + lanes / 2, 2 * lanes + 1};
+                double[] framed = new double[n * frame];
                 for (int i = 0; i < n; i++) {
-                    framed[i * lanes + lanes - 1] = x[i];
+                    for (int u : used) {
+                        framed[i * frame + u] = x[i];
+                    }
                 }
-                for (boolean bySection : new boolean[] {false, true}) {
+                for (String form : new String[] {"by section", "by lane group", "by pair of lane groups"}) {
                     double[] data = framed.clone();
-                    double[] zi = new double[sos.length / 3 * lanes];
-                    if (bySection) {
-                        SosKernel.lanesBySection(sos, zi, data, 0, n, lanes, backward, 0, lanes);
-                    } else {
-                        SosKernel.lanesByGroup(sos, zi, data, 0, n, lanes, backward, 0, lanes);
+                    double[] zi = new double[sos.length / 3 * frame];
+                    switch (form) {
+                        case "by section" -> SosKernel.lanesBySection(sos, zi, data, 0, n, frame, backward, 0, frame);
+                        case "by lane group" -> SosKernel.lanesByGroup(sos, zi, data, 0, n, frame, backward, 0, frame);
+                        default -> SosKernel.lanesByPair(sos, zi, data, 0, n, frame, backward, 0, frame);
                     }
-                    double[] lane = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        lane[i] = data[i * lanes + lanes - 1];
+                    for (int u : used) {
+                        double[] lane = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            lane[i] = data[i * frame + u];
+                        }
+                        assertArrayEquals(expected, lane, 0.0, form + ", lane " + u + ", " + what);
                     }
-                    assertArrayEquals(expected, lane, 0.0, (bySection ? "by section, " : "by lane group, ") + what);
                 }
             }
         }
