@@ -192,10 +192,10 @@ public final class SosKernel {
     }
 
     /**
-     * Whether the vector registers are many (AVX-512 and wider: 32 registers), so that four
-     * lane groups of one section fit side by side; with 16 (AVX2) they spill, and four
-     * sections of one lane group at a time ({@link #lanesBySection}) run about twice as fast.
-     * Both give the same bits.
+     * Whether the vector registers are many (AVX-512 and wider: 32 registers), so that two
+     * lane groups through two sections fit side by side ({@link #lanesByPair}); with 16 (AVX2)
+     * such forms spill, and four sections of one lane group at a time ({@link #lanesBySection})
+     * run about twice as fast. All give the same bits.
      */
     public static final boolean WIDE_REGISTERS = SPECIES.vectorBitSize() >= 512;
 
@@ -218,8 +218,9 @@ public final class SosKernel {
      * block (eight state vectors and four independent chains in registers), a last single group
      * through {@link #sectionLanes}. Measured on an AVX-512 Zen 4 (8-double vectors, 4 096
      * frames in the second-level cache): 24 cycles per frame of 8 lanes through four sections,
-     * against 32 for four sections of one group ({@link #lanesBySection}) and 32-39 for one
-     * section of four groups ({@link #lanesByGroup}). Same operations per lane, same bits.
+     * against 32 for four sections of one group ({@link #lanesBySection}) and 29-46 for one
+     * section of two or four groups side by side (the form this replaced). Same operations per
+     * lane, same bits.
      */
     static void lanesByPair(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
         int lanes = SPECIES.length();
@@ -311,37 +312,6 @@ public final class SosKernel {
             ze1.intoArray(zi, ia + far + frame);
             qe0.intoArray(zi, ib + far);
             qe1.intoArray(zi, ib + far + frame);
-        }
-    }
-
-    /** Section by section over a block, up to four lane groups side by side (for 32-register machines). */
-    static void lanesByGroup(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
-        int lanes = SPECIES.length();
-        int sections = sos.length / 6;
-        int step = backward ? -frame : frame;
-        for (int b = 0; b < n; b += BLOCK) {
-            int count = Math.min(BLOCK, n - b);
-            int first = backward ? off + (n - 1 - b) * frame : off + b * frame;
-            for (int s = 0; s < sections; s++) {
-                int c = s * 6;
-                DoubleVector b0 = DoubleVector.broadcast(SPECIES, sos[c]);
-                DoubleVector b1 = DoubleVector.broadcast(SPECIES, sos[c + 1]);
-                DoubleVector b2 = DoubleVector.broadcast(SPECIES, sos[c + 2]);
-                DoubleVector na1 = DoubleVector.broadcast(SPECIES, -sos[c + 4]);
-                DoubleVector na2 = DoubleVector.broadcast(SPECIES, -sos[c + 5]);
-                int z0 = (2 * s) * frame;
-                int z1 = (2 * s + 1) * frame;
-                int g = gFrom;
-                for (; g + 4 * lanes <= gTo; g += 4 * lanes) {
-                    groups(true, b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
-                }
-                for (; g + 2 * lanes <= gTo; g += 2 * lanes) {
-                    groups(false, b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step, lanes);
-                }
-                for (; g < gTo; g += lanes) {
-                    one(b0, b1, b2, na1, na2, zi, z0 + g, z1 + g, data, first + g, count, step);
-                }
-            }
         }
     }
 
@@ -452,10 +422,6 @@ public final class SosKernel {
         }
     }
 
-    private static DoubleVector v(double c) {
-        return DoubleVector.broadcast(SPECIES, c);
-    }
-
     private static void one(DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2, double[] zi,
                             int z0i, int z1i, double[] data, int p, int count, int step) {
         DoubleVector z0 = DoubleVector.fromArray(SPECIES, zi, z0i);
@@ -469,60 +435,6 @@ public final class SosKernel {
         }
         z0.intoArray(zi, z0i);
         z1.intoArray(zi, z1i);
-    }
-
-    /**
-     * Two or four adjacent lane groups of one section at once: independent chains for the
-     * out-of-order core. {@code four} is fixed for a call, so the compiler makes one loop of each kind.
-     */
-    private static void groups(boolean four, DoubleVector b0, DoubleVector b1, DoubleVector b2, DoubleVector na1, DoubleVector na2,
-                               double[] zi, int z0i, int z1i, double[] data, int p, int count, int step, int l) {
-        int far = four ? 2 * l : 0; // lane groups c and d: touched only when four
-        DoubleVector za0 = DoubleVector.fromArray(SPECIES, zi, z0i);
-        DoubleVector za1 = DoubleVector.fromArray(SPECIES, zi, z1i);
-        DoubleVector zb0 = DoubleVector.fromArray(SPECIES, zi, z0i + l);
-        DoubleVector zb1 = DoubleVector.fromArray(SPECIES, zi, z1i + l);
-        DoubleVector zc0 = DoubleVector.fromArray(SPECIES, zi, z0i + far);
-        DoubleVector zc1 = DoubleVector.fromArray(SPECIES, zi, z1i + far);
-        DoubleVector zd0 = DoubleVector.fromArray(SPECIES, zi, z0i + far + (four ? l : 0));
-        DoubleVector zd1 = DoubleVector.fromArray(SPECIES, zi, z1i + far + (four ? l : 0));
-        for (int t = 0; t < count; t++, p += step) {
-            DoubleVector xa = DoubleVector.fromArray(SPECIES, data, p);
-            DoubleVector xb = DoubleVector.fromArray(SPECIES, data, p + l);
-            DoubleVector ya = xa.fma(b0, za0);
-            DoubleVector yb = xb.fma(b0, zb0);
-            za0 = ya.fma(na1, xa.fma(b1, za1));
-            zb0 = yb.fma(na1, xb.fma(b1, zb1));
-            za1 = ya.fma(na2, xa.mul(b2));
-            zb1 = yb.fma(na2, xb.mul(b2));
-            ya.intoArray(data, p);
-            yb.intoArray(data, p + l);
-            if (four) {
-                // groups c and d written one after the other (the core overlaps them all the same)
-                DoubleVector xc = DoubleVector.fromArray(SPECIES, data, p + 2 * l);
-                DoubleVector yc = xc.fma(b0, zc0);
-                zc0 = yc.fma(na1, xc.fma(b1, zc1));
-                zc1 = yc.fma(na2, xc.mul(b2));
-                yc.intoArray(data, p + 2 * l);
-                DoubleVector xd = DoubleVector.fromArray(SPECIES, data, p + 3 * l);
-                DoubleVector yd = xd.fma(b0, zd0);
-                zd0 = yd.fma(na1, xd.fma(b1, zd1));
-                zd1 = yd.fma(na2, xd.mul(b2));
-                yd.intoArray(data, p + 3 * l);
-            }
-        }
-        za0.intoArray(zi, z0i);
-        za1.intoArray(zi, z1i);
-        zb0.intoArray(zi, z0i + l);
-        zb1.intoArray(zi, z1i + l);
-        if (four) {
-            int c0i = z0i + 2 * l;
-            int c1i = z1i + 2 * l;
-            zc0.intoArray(zi, c0i);
-            zc1.intoArray(zi, c1i);
-            zd0.intoArray(zi, c0i + l);
-            zd1.intoArray(zi, c1i + l);
-        }
     }
 
     /**

@@ -139,12 +139,11 @@ class SosKernelTest {
                         framed[i * frame + u] = x[i];
                     }
                 }
-                for (String form : new String[] {"by section", "by lane group", "by pair of lane groups"}) {
+                for (String form : new String[] {"by section", "by pair of lane groups"}) {
                     double[] data = framed.clone();
                     double[] zi = new double[sos.length / 3 * frame];
                     switch (form) {
                         case "by section" -> SosKernel.lanesBySection(sos, zi, data, 0, n, frame, backward, 0, frame);
-                        case "by lane group" -> SosKernel.lanesByGroup(sos, zi, data, 0, n, frame, backward, 0, frame);
                         default -> SosKernel.lanesByPair(sos, zi, data, 0, n, frame, backward, 0, frame);
                     }
                     for (int u : used) {
