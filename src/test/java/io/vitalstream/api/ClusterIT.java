@@ -378,10 +378,16 @@ class ClusterIT {
         LiveClient ws = LiveClient.open(URI.create("http://127.0.0.1:" + survivor.port()), "/ws/filtering-progress", true);
         java.util.Collection<Object> heard = ws.messages;
         ws.ws.sendText("{\"subscribe\": \"" + id + "\"}", true).get();
-        while (status(survivor, id).<Integer>path("chunks_done") < 10) {
-            Thread.sleep(20);
+        // early in the run (how many progress steps a job has depends on the CPU's vector width:
+        // about 26 for this one with 8-double vectors, 98 with 4-double ones, 25 ms each here),
+        // once the survivor's socket has heard some of them
+        while (status(survivor, id).<Integer>path("chunks_done") < 3) {
+            Thread.sleep(10);
         }
-        Thread.sleep(600);
+        long heardBy = System.currentTimeMillis() + 5_000;
+        while (heard.size() < 2 && System.currentTimeMillis() < heardBy) {
+            Thread.sleep(10);
+        }
         int heardBeforeKill = heard.size();
         victim.process().destroyForcibly().waitFor(); // SIGKILL: no shutdown, no last words
         long killedAt = System.currentTimeMillis();
