@@ -1,0 +1,51 @@
+package io.vitalstream.dsp;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The transposes between channel arrays and interleaved lanes, every stream width they use, against the obvious loops. */
+class ChannelArraysTest {
+
+    @Test
+    void channelRangesGoIntoLanesAndBackForEveryWidth() {
+        Random rnd = new Random(5);
+        int n = 300;
+        for (int channels = 1; channels <= 21; channels++) {
+            double[][] x = new double[channels][n];
+            for (double[] c : x) {
+                for (int i = 0; i < n; i++) {
+                    c[i] = rnd.nextGaussian();
+                }
+            }
+            ChannelArrays arrays = new ChannelArrays(x);
+            for (int first = 0; first < channels; first += 3) {
+                int count = channels - first;
+                int frame = count + 2;
+                int start = 17;
+                int frames = n - start - 5;
+                double[] lanes = new double[frames * frame + 1];
+                arrays.read(start, frames, first, count, lanes, 1, frame);
+                for (int i = 0; i < frames; i++) {
+                    for (int k = 0; k < count; k++) {
+                        assertEquals(x[first + k][start + i], lanes[1 + i * frame + k], 0.0, channels + " channels from " + first);
+                    }
+                }
+                double[][] back = new double[channels][n];
+                for (int i = 0; i < frames * frame + 1; i++) {
+                    lanes[i] = -lanes[i];
+                }
+                new ChannelArrays(back).writePieces(new long[] {start}, 1, frames, first, count, java.util.Arrays.copyOfRange(lanes, 1, lanes.length),
+                        frame);
+                for (int k = 0; k < channels; k++) {
+                    for (int i = 0; i < n; i++) {
+                        boolean written = k >= first && i >= start && i < start + frames;
+                        assertEquals(written ? -x[k][i] : 0.0, back[k][i], 0.0, channels + " channels from " + first + ", channel " + k + " at " + i);
+                    }
+                }
+            }
+        }
+    }
+}
