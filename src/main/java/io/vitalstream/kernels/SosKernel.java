@@ -241,20 +241,7 @@ public final class SosKernel {
                 }
             }
             if (g < gTo) {
-                int s = 0;
-                for (; s + 4 <= sections; s += 4) {
-                    sectionLanes(cb, s, true, zi, frame, g, data, first + g, count, step);
-                }
-                for (; s + 2 <= sections; s += 2) {
-                    sectionLanes(cb, s, false, zi, frame, g, data, first + g, count, step);
-                }
-                for (; s < sections; s++) {
-                    int c = s * 6;
-                    one(DoubleVector.broadcast(SPECIES, sos[c]), DoubleVector.broadcast(SPECIES, sos[c + 1]),
-                            DoubleVector.broadcast(SPECIES, sos[c + 2]), DoubleVector.broadcast(SPECIES, -sos[c + 4]),
-                            DoubleVector.broadcast(SPECIES, -sos[c + 5]), zi, (2 * s) * frame + g, (2 * s + 1) * frame + g,
-                            data, first + g, count, step);
-                }
+                groupLanes(sos, cb, zi, frame, g, data, first + g, count, step);
             }
         }
     }
@@ -323,28 +310,32 @@ public final class SosKernel {
      */
     static void lanesBySection(double[] sos, double[] zi, double[] data, int off, int n, int frame, boolean backward, int gFrom, int gTo) {
         int lanes = SPECIES.length();
-        int sections = sos.length / 6;
         int step = backward ? -frame : frame;
         double[] cb = broadcastCoefficients(sos);
         for (int b = 0; b < n; b += BLOCK) {
             int count = Math.min(BLOCK, n - b);
             int first = backward ? off + (n - 1 - b) * frame : off + b * frame;
             for (int g = gFrom; g < gTo; g += lanes) {
-                int s = 0;
-                for (; s + 4 <= sections; s += 4) {
-                    sectionLanes(cb, s, true, zi, frame, g, data, first + g, count, step);
-                }
-                for (; s + 2 <= sections; s += 2) {
-                    sectionLanes(cb, s, false, zi, frame, g, data, first + g, count, step);
-                }
-                for (; s < sections; s++) {
-                    int c = s * 6;
-                    one(DoubleVector.broadcast(SPECIES, sos[c]), DoubleVector.broadcast(SPECIES, sos[c + 1]),
-                            DoubleVector.broadcast(SPECIES, sos[c + 2]), DoubleVector.broadcast(SPECIES, -sos[c + 4]),
-                            DoubleVector.broadcast(SPECIES, -sos[c + 5]), zi, (2 * s) * frame + g, (2 * s + 1) * frame + g,
-                            data, first + g, count, step);
-                }
+                groupLanes(sos, cb, zi, frame, g, data, first + g, count, step);
             }
+        }
+    }
+
+    /** One lane group through every section over a block: four sections per sweep, then two, then one. */
+    private static void groupLanes(double[] sos, double[] cb, double[] zi, int frame, int g, double[] data, int p, int count, int step) {
+        int sections = sos.length / 6;
+        int s = 0;
+        for (; s + 4 <= sections; s += 4) {
+            sectionLanes(cb, s, true, zi, frame, g, data, p, count, step);
+        }
+        for (; s + 2 <= sections; s += 2) {
+            sectionLanes(cb, s, false, zi, frame, g, data, p, count, step);
+        }
+        for (; s < sections; s++) {
+            int c = s * 6;
+            one(DoubleVector.broadcast(SPECIES, sos[c]), DoubleVector.broadcast(SPECIES, sos[c + 1]), DoubleVector.broadcast(SPECIES, sos[c + 2]),
+                    DoubleVector.broadcast(SPECIES, -sos[c + 4]), DoubleVector.broadcast(SPECIES, -sos[c + 5]), zi, (2 * s) * frame + g,
+                    (2 * s + 1) * frame + g, data, p, count, step);
         }
     }
 
