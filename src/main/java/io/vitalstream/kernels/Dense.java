@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Dense {
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = ImageBuild.DOUBLES;
 
     private Dense() {
     }

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Finite {
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = ImageBuild.DOUBLES;
 
     private Finite() {
     }

@@ -21,7 +21,7 @@ import java.nio.ByteOrder;
  */
 public final class Float32 {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = ImageBuild.DOUBLES;
     /** As many float lanes as D has double lanes (half the width). */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
     /**

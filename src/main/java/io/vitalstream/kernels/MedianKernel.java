@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class MedianKernel {
 
-    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> SPECIES = ImageBuild.DOUBLES;
 
     private MedianKernel() {
     }

@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class SosKernel {
 
-    /** Chosen once: the widest double vector this CPU runs natively. */
-    public static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Chosen once: the widest double vector this CPU runs natively ({@link ImageBuild#DOUBLES}). */
+    public static final VectorSpecies<Double> SPECIES = ImageBuild.DOUBLES;
 
     private SosKernel() {
     }
