@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The dense-layer loops of the neural filters: dot products and y += a x, on the Vector API
  * with a scalar tail, each beside its scalar reference. The vector dot keeps lane-wise partial
- * sums, so it may differ from the scalar one in the last bits; it adds the lanes in lane order
+ * sums (eight, whatever the vector width), so it may differ from the scalar one in the last
+ * bits; it adds them in order
  * ({@link #dotInLaneOrder} says how), never with {@code reduceLanes(ADD)}, whose order the JDK
  * leaves to the compiler (the interpreter, C2 and a native image gave results 5e-16 apart), so
  * the neural filters give the same bits in every run, JIT state and native image.
@@ -18,21 +19,46 @@ public final class Dense {
     private Dense() {
     }
 
-    /** Doubles per vector (the preferred species). */
+    /**
+     * Partial sums of {@link #dot}: eight whatever the vector width (one 8-double vector, two
+     * 4-double ones, or the scalar form), so a dot product has the same bits on AVX2, on
+     * AVX-512 and in a native image (which runs 4-double vectors on any CPU).
+     */
+    static final int PARTIALS = 8;
+
     static int lanes() {
-        return S.length();
+        return PARTIALS;
     }
 
     public static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         int lanes = S.length();
-        int i = 0;
-        DoubleVector acc = DoubleVector.zero(S);
-        for (; i <= n - lanes; i += lanes) {
-            acc = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), acc);
+        if (lanes != 8 && lanes != 4) {
+            return dotInLaneOrder(a, aOff, b, bOff, n, PARTIALS);
         }
+        int i = 0;
         double s = 0;
-        for (int k = 0; k < lanes; k++) {
-            s += acc.lane(k);
+        if (lanes == 8) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (; i <= n - 8; i += 8) {
+                acc = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), acc);
+            }
+            for (int k = 0; k < 8; k++) {
+                s += acc.lane(k);
+            }
+        } else {
+            // partial sums 0-3 in lo, 4-7 in hi: the same eight sums as one 8-double vector
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (; i <= n - 8; i += 8) {
+                lo = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), lo);
+                hi = DoubleVector.fromArray(S, a, aOff + i + 4).fma(DoubleVector.fromArray(S, b, bOff + i + 4), hi);
+            }
+            for (int k = 0; k < 4; k++) {
+                s += lo.lane(k);
+            }
+            for (int k = 0; k < 4; k++) {
+                s += hi.lane(k);
+            }
         }
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
