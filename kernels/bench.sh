@@ -109,8 +109,10 @@ startup() {  # $1 = VITALSTREAM_AOT (0/1); prints "health_ms filter_ms rss_mb"
   echo "$times $(( rss / 1024 ))"
 }
 cold=(); warm=(); for i in 1 2 3 4 5; do cold+=("$(startup 0)"); warm+=("$(startup 1)"); done
-JAVA_OPTS="-XX:StartFlightRecording=filename=$work/startup.jfr,settings=profile" startup 1 >/dev/null
-sprof=$(top_frames "$work/startup.jfr" 2>/dev/null || echo "no profile")
+JAVA_OPTS="-XX:StartFlightRecording=filename=$work/startup.jfr,settings=$PWD/kernels/bench/startup.jfc -Xlog:aot=info:file=$work/startup-aot.txt" \
+  startup 1 >/dev/null
+sprof=$(jfr print --events jdk.ExecutionSample --stack-depth 256 "$work/startup.jfr" >"$work/startup-samples.txt" 2>/dev/null \
+  && /usr/bin/python3 kernels/bench/startup_profile.py "$work/startup-samples.txt" "$work/startup-aot.txt" || echo "no profile")
 
 echo "== small requests under wrk (64 connections, 20 s): the filter endpoint and the JSON floor" >&2
 JAVA_OPTS="-Xmx512m" bash $app/vitalstream -Dquarkus.http.port=18092 -Dvitalstream.data-dir="$work/wrk-data" \

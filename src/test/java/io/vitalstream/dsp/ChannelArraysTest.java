@@ -48,4 +48,43 @@ class ChannelArraysTest {
             }
         }
     }
+
+    @Test
+    void piecesOfOneChannelGoIntoLanesAndBack() {
+        Random rnd = new Random(6);
+        int n = 5000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+        }
+        ChannelArrays arrays = new ChannelArrays(new double[][] {x});
+        for (int pieces : new int[] {1, 3, 4, 8, 12, 16, 24}) {
+            for (int count : new int[] {1, 7, 8, 61, 200}) {
+                long[] starts = new long[pieces];
+                for (int g = 0; g < pieces; g++) {
+                    starts[g] = 11 + g * (count + g % 3); // apart by count or a little more
+                }
+                int frame = pieces + pieces % 5;
+                double[] lanes = new double[count * frame];
+                arrays.readPieces(starts, pieces, count, 0, 1, lanes, frame);
+                for (int i = 0; i < count; i++) {
+                    for (int g = 0; g < pieces; g++) {
+                        assertEquals(x[(int) starts[g] + i], lanes[i * frame + g], 0.0, pieces + " pieces of " + count);
+                    }
+                }
+                for (int i = 0; i < lanes.length; i++) {
+                    lanes[i] = -lanes[i];
+                }
+                double[] back = new double[n];
+                new ChannelArrays(new double[][] {back}).writePieces(starts, pieces, count, 0, 1, lanes, frame);
+                for (int i = 0; i < n; i++) {
+                    boolean written = false;
+                    for (long start : starts) {
+                        written |= i >= start && i < start + count;
+                    }
+                    assertEquals(written ? -x[i] : 0.0, back[i], 0.0, pieces + " pieces of " + count + " at " + i);
+                }
+            }
+        }
+    }
 }
