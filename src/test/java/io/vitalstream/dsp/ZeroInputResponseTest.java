@@ -27,14 +27,8 @@ class ZeroInputResponseTest {
                 int lanes = SosKernel.SPECIES.length();
                 int frame = lanes;
                 int n = 3000; // not a multiple of the 256-sample block
-                double[] z = new double[lanes * states];
-                for (int i = 0; i < z.length; i++) {
-                    z[i] = rnd.nextGaussian();
-                }
-                int[] at = new int[frame];
-                for (int l = 0; l < frame; l++) {
-                    at[l] = l * states;
-                }
+                double[] z = gaussian(rnd, lanes * states);
+                int[] at = laneAfterLane(frame, states);
                 at[frame - 1] = -1; // a lane from rest
                 double[] data = new double[n * frame];
                 ZeroInputResponse.of(sos, 4096).add(data, n, frame, z, at);
@@ -65,18 +59,9 @@ class ZeroInputResponseTest {
         int frame = SosKernel.SPECIES.length();
         int n = 1000;
         Random rnd = new Random(9);
-        double[] z = new double[frame * states];
-        double[] base = new double[n * frame];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = rnd.nextGaussian();
-        }
-        for (int i = 0; i < base.length; i++) {
-            base[i] = rnd.nextGaussian();
-        }
-        int[] all = new int[frame];
-        for (int l = 0; l < frame; l++) {
-            all[l] = l * states;
-        }
+        double[] z = gaussian(rnd, frame * states);
+        double[] base = gaussian(rnd, n * frame);
+        int[] all = laneAfterLane(frame, states);
         double[] together = base.clone();
         ZeroInputResponse zir = ZeroInputResponse.of(sos, n);
         zir.add(together, n, frame, z, all);
@@ -105,15 +90,8 @@ class ZeroInputResponseTest {
         int states = 2 * sos.count();
         int frame = SosKernel.SPECIES.length();
         int n = 2000;
-        Random rnd = new Random(11);
-        double[] z = new double[frame * states];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = rnd.nextGaussian();
-        }
-        int[] at = new int[frame];
-        for (int l = 0; l < frame; l++) {
-            at[l] = l * states;
-        }
+        double[] z = gaussian(new Random(11), frame * states);
+        int[] at = laneAfterLane(frame, states);
         double[] data = new double[n * frame];
         ZeroInputResponse.of(sos, n).add(data, n, frame, z, at);
         int skipped = 0;
@@ -131,5 +109,22 @@ class ZeroInputResponseTest {
             }
         }
         assertTrue(skipped > 1000, "the recurrence still has non-zero terms there: " + skipped);
+    }
+
+    private static double[] gaussian(Random rnd, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+        }
+        return x;
+    }
+
+    /** Lane l starts from the states at l * states. */
+    private static int[] laneAfterLane(int frame, int states) {
+        int[] at = new int[frame];
+        for (int l = 0; l < frame; l++) {
+            at[l] = l * states;
+        }
+        return at;
     }
 }
