@@ -312,12 +312,17 @@ def main():
         peak = max(float(np.max(np.abs(b))), 1e-300)
         return float(np.max(np.abs(a - b))) / peak, int(np.sum(a == b)), b.size
 
+    # the jobs' 8 channels: a JVM on 8-double vectors cuts them in time (one lane group, see
+    # TimeParallelIir.SEQUENTIAL_MIN_CHANNELS), the image (4-double vectors) filters them as one
+    # segment; the doubles differ by about 1e-12 of the peak and the float32 files then by a
+    # rounding here and there: one float32 step of the peak (2^-23) at most
+    tolerance = {"job": 2.0 ** -23, "cluster_job": 2.0 ** -23}
     for case, ref in (("readme", "readme"), ("multi", "multi"), ("job", "job"), ("stream", "stream"), ("cluster_job", "job")):
         if case not in runs["native"]:
             continue
         c = compare(runs["native"][case], reference[ref])
         print(f"{case}: " + (f"native vs JVM max |diff| / peak = {c[0]:.1e}, {c[1]} of {c[2]} values bit-equal" if c else "shapes differ"))
-        failed |= c is None or c[0] > 1e-12
+        failed |= c is None or c[0] > tolerance.get(case, 1e-12)
     per_method = {name: compare(runs["native"]["methods"][name], reference["methods"][name]) for name in reference["methods"]}
     bad = {name: c for name, c in per_method.items() if c is None or c[0] > 1e-12}
     exact = sum(1 for c in per_method.values() if c and c[1] == c[2])
@@ -339,7 +344,7 @@ def main():
         with open(table_file, "w") as f:
             f.write("\n".join(table) + "\n")
     if failed:
-        raise SystemExit("native and JVM results differ beyond 1e-12 of peak")
+        raise SystemExit("native and JVM results differ beyond 1e-12 of peak (float32 job files: one float32 step)")
     global PASSED
     PASSED = True
 

@@ -68,21 +68,25 @@ public final class ChannelArrays implements FrameReader, FrameWriter {
             }
             return;
         }
-        if (pieces == 1 && channelCount >= 4) {
-            // channels eight (then four) at a time, each stream in order: measured 2.6x faster
-            // than the tiled loop below for 16 of 32 channels into 16-lane frames (0.7 against
-            // 1.8 ns per value gathered, 0.6 against 1.6 scattered; four at a time 1.0 and 1.1)
-            int s = (int) starts[0];
-            int k = 0;
-            for (; k + 8 <= channelCount; k += 8) {
-                eightStreams(gather, x, first + k, s, lanes, offset + k, count, frame);
-            }
-            for (; k + 4 <= channelCount; k += 4) {
-                fourStreams(gather, x[first + k], s, x[first + k + 1], s, x[first + k + 2], s, x[first + k + 3], s, lanes, offset + k, count,
-                        frame);
-            }
-            for (; k < channelCount; k++) {
-                oneStream(gather, x[first + k], s, lanes, offset + k, count, frame);
+        if (channelCount >= 4) {
+            // piece by piece, its channels eight (then four) at a time, each stream in order:
+            // measured 2.6x faster than the tiled loop below for 16 of 32 channels into 16-lane
+            // frames (0.7 against 1.8 ns per value gathered, 0.6 against 1.6 scattered; four at
+            // a time 1.0 and 1.1)
+            for (int g = 0; g < pieces; g++) {
+                int s = (int) starts[g];
+                int p = offset + g * channelCount;
+                int k = 0;
+                for (; k + 8 <= channelCount; k += 8) {
+                    eightStreams(gather, x, first + k, s, lanes, p + k, count, frame);
+                }
+                for (; k + 4 <= channelCount; k += 4) {
+                    fourStreams(gather, x[first + k], s, x[first + k + 1], s, x[first + k + 2], s, x[first + k + 3], s, lanes, p + k, count,
+                            frame);
+                }
+                for (; k < channelCount; k++) {
+                    oneStream(gather, x[first + k], s, lanes, p + k, count, frame);
+                }
             }
             return;
         }
