@@ -32,7 +32,6 @@ public final class BinaryWriter implements SignalSink {
      */
     public record Region(Path path, SampleType type, int channels, long frames, long dataOffset) {
     }
-    private static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfDouble LE_DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private BinaryWriter(Path path, SampleType type, int channels, long frames, byte[] header) {
@@ -126,15 +125,8 @@ public final class BinaryWriter implements SignalSink {
             // narrowed in registers straight into the staging buffer
             Float32.narrow(src, offset, values, target, ByteOrder.LITTLE_ENDIAN);
         } else if (type == SampleType.FLOAT32) {
-            float[] packed = MappedFrames.floats(values);
-            for (int i = 0; i < count; i++) {
-                int base = offset + i * frame;
-                int o = i * channels;
-                for (int c = 0; c < channels; c++) {
-                    packed[o + c] = (float) src[base + c];
-                }
-            }
-            MemorySegment.copy(packed, 0, target, LE_FLOAT, 0, values);
+            // the first lanes of wider frames (a time-cut task's pieces), the same way
+            Float32.narrowFrames(src, offset, count, channels, frame, target, ByteOrder.LITTLE_ENDIAN);
         } else {
             if (frame == channels) {
                 MemorySegment.copy(src, offset, target, LE_DOUBLE, 0, values);

@@ -235,24 +235,18 @@ public final class MappedFrames extends SelectedFrames {
                     // the frames are the lanes already: widened in registers from the window, checked on the way
                     return Float32.widen(seg, order, dest, offset, total);
                 }
-                // bulk copy (byte order handled by the layout), then widen into the lanes
+                if (allChannels()) {
+                    // the frames into the first lanes of wider frames (a time-cut task's pieces), the same way
+                    return Float32.widenFrames(seg, order, dest, offset, count, storedChannels, frame);
+                }
+                // a selection of channels: bulk copy (byte order handled by the layout), then widen into the lanes
                 float[] f = floats(total);
                 MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order), 0, f, 0, total);
-                if (allChannels()) {
-                    for (int i = 0; i < count; i++) {
-                        int src = i * storedChannels;
-                        int d = offset + i * frame;
-                        for (int k = 0; k < storedChannels; k++) {
-                            dest[d + k] = f[src + k];
-                        }
-                    }
-                } else {
-                    for (int i = 0; i < count; i++) {
-                        int src = i * storedChannels;
-                        int d = offset + i * frame;
-                        for (int k = 0; k < selection.length; k++) {
-                            dest[d + k] = f[src + selection[k]];
-                        }
+                for (int i = 0; i < count; i++) {
+                    int src = i * storedChannels;
+                    int d = offset + i * frame;
+                    for (int k = 0; k < selection.length; k++) {
+                        dest[d + k] = f[src + selection[k]];
                     }
                 }
             }

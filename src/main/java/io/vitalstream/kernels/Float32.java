@@ -68,6 +68,71 @@ public final class Float32 {
         return check == 0;
     }
 
+    /**
+     * {@code frames} frames of {@code channels} float32 values (from byte 0 of seg, in {@code
+     * order}) widened into the first {@code channels} lanes of frames of {@code frame} lanes
+     * from dest[offset] (the pieces of a time-cut task sit side by side in wider frames);
+     * returns whether every value was finite. Vector form when the channels are whole vectors.
+     */
+    public static boolean widenFrames(MemorySegment seg, ByteOrder order, double[] dest, int offset, int frames, int channels, int frame) {
+        if (VECTOR && channels % D.length() == 0) {
+            int lanes = D.length();
+            FloatVector acc = FloatVector.zero(F);
+            for (int i = 0; i < frames; i++) {
+                long from = 4L * i * channels;
+                int d = offset + i * frame;
+                for (int k = 0; k < channels; k += lanes) {
+                    FloatVector f = FloatVector.fromMemorySegment(F, seg, from + 4L * k, order);
+                    acc = acc.add(f.sub(f));
+                    ((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).intoArray(dest, d + k);
+                }
+            }
+            return acc.reduceLanes(VectorOperators.ADD) == 0;
+        }
+        return widenFramesScalar(seg, order, dest, offset, frames, channels, frame);
+    }
+
+    /** The scalar reference of {@link #widenFrames}. */
+    static boolean widenFramesScalar(MemorySegment seg, ByteOrder order, double[] dest, int offset, int frames, int channels, int frame) {
+        ValueLayout.OfFloat layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+        float check = 0;
+        for (int i = 0; i < frames; i++) {
+            for (int k = 0; k < channels; k++) {
+                float v = seg.get(layout, 4L * (i * channels + k));
+                check += v - v;
+                dest[offset + i * frame + k] = v;
+            }
+        }
+        return check == 0;
+    }
+
+    /** The first {@code channels} lanes of {@code frames} frames of {@code frame} lanes from src[offset], rounded to float32 and packed into seg from byte 0. */
+    public static void narrowFrames(double[] src, int offset, int frames, int channels, int frame, MemorySegment seg, ByteOrder order) {
+        if (VECTOR && channels % D.length() == 0) {
+            int lanes = D.length();
+            for (int i = 0; i < frames; i++) {
+                long to = 4L * i * channels;
+                int s = offset + i * frame;
+                for (int k = 0; k < channels; k += lanes) {
+                    DoubleVector d = DoubleVector.fromArray(D, src, s + k);
+                    ((FloatVector) d.convertShape(VectorOperators.D2F, F, 0)).intoMemorySegment(seg, to + 4L * k, order);
+                }
+            }
+            return;
+        }
+        narrowFramesScalar(src, offset, frames, channels, frame, seg, order);
+    }
+
+    /** The scalar reference of {@link #narrowFrames}. */
+    static void narrowFramesScalar(double[] src, int offset, int frames, int channels, int frame, MemorySegment seg, ByteOrder order) {
+        ValueLayout.OfFloat layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+        for (int i = 0; i < frames; i++) {
+            for (int k = 0; k < channels; k++) {
+                seg.set(layout, 4L * (i * channels + k), (float) src[offset + i * frame + k]);
+            }
+        }
+    }
+
     /** src[offset, offset + count) rounded to float32 into seg from byte 0, in {@code order}. */
     public static void narrow(double[] src, int offset, int count, MemorySegment seg, ByteOrder order) {
         int i = 0;
