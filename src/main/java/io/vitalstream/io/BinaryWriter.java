@@ -121,11 +121,9 @@ public final class BinaryWriter implements SignalSink {
         }
         buffer.clear();
         MemorySegment target = MemorySegment.ofBuffer(buffer);
-        if (type == SampleType.FLOAT32 && frame == channels) {
-            // narrowed in registers straight into the staging buffer
-            Float32.narrow(src, offset, values, target, ByteOrder.LITTLE_ENDIAN);
-        } else if (type == SampleType.FLOAT32) {
-            // the first lanes of wider frames (a time-cut task's pieces), the same way
+        if (type == SampleType.FLOAT32) {
+            // narrowed in registers straight into the staging buffer (from the first lanes of
+            // wider frames for a time-cut task's pieces)
             Float32.narrowFrames(src, offset, count, channels, frame, target, ByteOrder.LITTLE_ENDIAN);
         } else {
             if (frame == channels) {

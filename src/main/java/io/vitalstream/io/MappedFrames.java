@@ -231,12 +231,9 @@ public final class MappedFrames extends SelectedFrames {
         int total = count * storedChannels;
         switch (type) {
             case FLOAT32 -> {
-                if (allChannels() && frame == storedChannels) {
-                    // the frames are the lanes already: widened in registers from the window, checked on the way
-                    return Float32.widen(seg, order, dest, offset, total);
-                }
                 if (allChannels()) {
-                    // the frames into the first lanes of wider frames (a time-cut task's pieces), the same way
+                    // widened in registers from the window into the lanes (the first lanes of wider
+                    // frames for a time-cut task's pieces), checked on the way
                     return Float32.widenFrames(seg, order, dest, offset, count, storedChannels, frame);
                 }
                 // a selection of channels: bulk copy (byte order handled by the layout), then widen into the lanes

@@ -72,9 +72,13 @@ public final class Float32 {
      * {@code frames} frames of {@code channels} float32 values (from byte 0 of seg, in {@code
      * order}) widened into the first {@code channels} lanes of frames of {@code frame} lanes
      * from dest[offset] (the pieces of a time-cut task sit side by side in wider frames);
-     * returns whether every value was finite. Vector form when the channels are whole vectors.
+     * returns whether every value was finite. Frames that are the lanes already are {@link
+     * #widen}; otherwise the vector form runs when the channels are whole vectors.
      */
     public static boolean widenFrames(MemorySegment seg, ByteOrder order, double[] dest, int offset, int frames, int channels, int frame) {
+        if (frame == channels) {
+            return widen(seg, order, dest, offset, frames * channels);
+        }
         if (VECTOR && channels % D.length() == 0) {
             int lanes = D.length();
             FloatVector acc = FloatVector.zero(F);
@@ -108,6 +112,10 @@ public final class Float32 {
 
     /** The first {@code channels} lanes of {@code frames} frames of {@code frame} lanes from src[offset], rounded to float32 and packed into seg from byte 0. */
     public static void narrowFrames(double[] src, int offset, int frames, int channels, int frame, MemorySegment seg, ByteOrder order) {
+        if (frame == channels) {
+            narrow(src, offset, frames * channels, seg, order);
+            return;
+        }
         if (VECTOR && channels % D.length() == 0) {
             int lanes = D.length();
             for (int i = 0; i < frames; i++) {

@@ -97,7 +97,7 @@ class Float32Test {
                 ValueLayout.OfFloat layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
                 for (int channels : new int[] {1, 3, 4, 8, 16}) {
                     for (int frames : new int[] {0, 1, 7, 33}) {
-                        int frame = 2 * channels + 1;
+                      for (int frame : new int[] {channels, 2 * channels + 1}) { // the lanes themselves, or wider frames
                         int values = frames * channels;
                         MemorySegment seg = arena.allocate(4L * values + 4, 1);
                         float[] expected = new float[values];
@@ -128,6 +128,7 @@ class Float32Test {
                             seg.set(layout, 4L * at, Float.NaN);
                             assertFalse(Float32.widenFrames(seg, order, dest, 2, frames, channels, frame), "NaN at " + at);
                         }
+                      }
                     }
                 }
             }
