@@ -213,7 +213,8 @@ public final class TimeParallelIir {
 
         /** Between the sweeps: the odd extensions at both ends and the scans over the boundaries. */
         public void scan(FrameReader in, double[] z, double[] b) {
-            TimeParallelIir.scan(sos, flat, zi, pad, states, layout.plan, in, z, zeroPhase ? b : null);
+            TimeParallelIir.scan(sos, flat, zi, pad, states, layout.plan, in, z, zeroPhase ? b : null,
+                    Parallelism.cores(SosKernel.threads()));
         }
     }
 
@@ -354,7 +355,7 @@ public final class TimeParallelIir {
         });
 
         // 2. the odd extensions at both ends and the scans over the boundaries
-        scan(sos, flat, zi, pad, states, plan, in, z, b);
+        scan(sos, flat, zi, pad, states, plan, in, z, b, threads);
 
         // 3. every segment from its true starting state(s), written out
         ZeroInputResponse zir = zeroPhase ? null : ZeroInputResponse.of(sos, plan.length());
@@ -374,7 +375,7 @@ public final class TimeParallelIir {
      * and rounded once.
      */
     private static void scan(Sos sos, double[] flat, double[] zi, int pad, int states, SegmentPlan plan, FrameReader in, double[] z,
-                             double[] b) {
+                             double[] b, Parallelism threads) {
         int segments = plan.count();
         int channels = in.channels();
         if (b != null) {
@@ -382,25 +383,34 @@ public final class TimeParallelIir {
         }
         StateTransition full = plan.fullCount() > 0 ? StateTransition.of(sos, plan.length()) : null;
         StateTransition last = plan.count() > plan.fullCount() ? StateTransition.of(sos, plan.length(segments - 1)) : null;
+        int fullCount = plan.fullCount();
+        // channels are independent: their scans go side by side on the threads (each channel's
+        // arithmetic, and so its bits, the same whatever the split); 35 ms on one core for the
+        // 1 GiB 8-channel job's 4 096 segments, while the other core waited
+        int parts = Math.min(threads.threads(), channels);
         double[] zLo = new double[z.length];
-        for (int k = 0; k < segments; k++) {
-            StateTransition t = k < plan.fullCount() ? full : last;
-            for (int c = 0; c < channels; c++) {
-                t.addPhi(z, zLo, (k * channels + c) * states, z, zLo, ((k + 1) * channels + c) * states);
+        threads.forEach(parts, (worker, part) -> {
+            for (int k = 0; k < segments; k++) {
+                StateTransition t = k < fullCount ? full : last;
+                for (int c = part * channels / parts; c < (part + 1) * channels / parts; c++) {
+                    t.addPhi(z, zLo, (k * channels + c) * states, z, zLo, ((k + 1) * channels + c) * states);
+                }
             }
-        }
+        });
         round(z, zLo);
         if (b != null) {
             tail(flat, zi, pad, in, z, segments, b, 0, channels);
             double[] bLo = new double[b.length];
-            for (int k = segments - 1; k >= 0; k--) {
-                StateTransition t = k < plan.fullCount() ? full : last;
-                for (int c = 0; c < channels; c++) {
-                    int at = (k * channels + c) * states;
-                    t.addPhi(b, bLo, ((k + 1) * channels + c) * states, b, bLo, at);
-                    t.addPsi(z, zLo, at, b, bLo, at);
+            threads.forEach(parts, (worker, part) -> {
+                for (int k = segments - 1; k >= 0; k--) {
+                    StateTransition t = k < fullCount ? full : last;
+                    for (int c = part * channels / parts; c < (part + 1) * channels / parts; c++) {
+                        int at = (k * channels + c) * states;
+                        t.addPhi(b, bLo, ((k + 1) * channels + c) * states, b, bLo, at);
+                        t.addPsi(z, zLo, at, b, bLo, at);
+                    }
                 }
-            }
+            });
             round(b, bLo);
         }
     }

@@ -97,8 +97,8 @@ public final class EngineWarmup {
         }
     }
 
-    /** Rounds of {@link #fileJob}. */
-    private static final int FILE_ROUNDS = 12;
+    /** Rounds of {@link #fileJob}: one in a native image, which has no compiler to wait for. */
+    private static final int FILE_ROUNDS = io.vitalstream.kernels.ImageBuild.NATIVE ? 1 : 12;
 
     private static Path npy(Path file, int channels, int frames) {
         double[][] x = signal(channels, frames);
