@@ -390,9 +390,11 @@ public final class TimeParallelIir {
         int parts = Math.min(threads.threads(), channels);
         double[] zLo = new double[z.length];
         threads.forEach(parts, (worker, part) -> {
+            int c0 = part * channels / parts;
+            int c1 = (part + 1) * channels / parts;
             for (int k = 0; k < segments; k++) {
                 StateTransition t = k < fullCount ? full : last;
-                for (int c = part * channels / parts; c < (part + 1) * channels / parts; c++) {
+                for (int c = c0; c < c1; c++) {
                     t.addPhi(z, zLo, (k * channels + c) * states, z, zLo, ((k + 1) * channels + c) * states);
                 }
             }
@@ -402,9 +404,11 @@ public final class TimeParallelIir {
             tail(flat, zi, pad, in, z, segments, b, 0, channels);
             double[] bLo = new double[b.length];
             threads.forEach(parts, (worker, part) -> {
+                int c0 = part * channels / parts;
+                int c1 = (part + 1) * channels / parts;
                 for (int k = segments - 1; k >= 0; k--) {
                     StateTransition t = k < fullCount ? full : last;
-                    for (int c = part * channels / parts; c < (part + 1) * channels / parts; c++) {
+                    for (int c = c0; c < c1; c++) {
                         int at = (k * channels + c) * states;
                         t.addPhi(b, bLo, ((k + 1) * channels + c) * states, b, bLo, at);
                         t.addPsi(z, zLo, at, b, bLo, at);

@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class EngineWarmup {
 
+    /** Rounds of {@link #fileJob}: one in a native image, which has no compiler to wait for. */
+    private static final int FILE_ROUNDS = io.vitalstream.kernels.ImageBuild.NATIVE ? 1 : 12;
+
     private EngineWarmup() {
     }
 
@@ -96,9 +99,6 @@ public final class EngineWarmup {
             deleteTree(dir);
         }
     }
-
-    /** Rounds of {@link #fileJob}: one in a native image, which has no compiler to wait for. */
-    private static final int FILE_ROUNDS = io.vitalstream.kernels.ImageBuild.NATIVE ? 1 : 12;
 
     private static Path npy(Path file, int channels, int frames) {
         double[][] x = signal(channels, frames);

@@ -97,38 +97,38 @@ class Float32Test {
                 ValueLayout.OfFloat layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
                 for (int channels : new int[] {1, 3, 4, 8, 16}) {
                     for (int frames : new int[] {0, 1, 7, 33}) {
-                      for (int frame : new int[] {channels, 2 * channels + 1}) { // the lanes themselves, or wider frames
-                        int values = frames * channels;
-                        MemorySegment seg = arena.allocate(4L * values + 4, 1);
-                        float[] expected = new float[values];
-                        for (int i = 0; i < values; i++) {
-                            expected[i] = randomFloat(rnd);
-                            seg.set(layout, 4L * i, expected[i]);
-                        }
-                        double[] dest = new double[2 + frames * frame];
-                        java.util.Arrays.fill(dest, -7.0);
-                        assertTrue(Float32.widenFrames(seg, order, dest, 2, frames, channels, frame), channels + " x " + frames);
-                        for (int i = 0; i < frames; i++) {
-                            for (int k = 0; k < frame; k++) {
-                                double got = dest[2 + i * frame + k];
-                                if (k < channels) {
-                                    assertEquals(Double.doubleToRawLongBits(expected[i * channels + k]), Double.doubleToRawLongBits(got));
-                                } else {
-                                    assertEquals(-7.0, got, 0.0, "lanes past the channels untouched");
+                        for (int frame : new int[] {channels, 2 * channels + 1}) { // the lanes themselves, or wider frames
+                            int values = frames * channels;
+                            MemorySegment seg = arena.allocate(4L * values + 4, 1);
+                            float[] expected = new float[values];
+                            for (int i = 0; i < values; i++) {
+                                expected[i] = randomFloat(rnd);
+                                seg.set(layout, 4L * i, expected[i]);
+                            }
+                            double[] dest = new double[2 + frames * frame];
+                            java.util.Arrays.fill(dest, -7.0);
+                            assertTrue(Float32.widenFrames(seg, order, dest, 2, frames, channels, frame), channels + " x " + frames);
+                            for (int i = 0; i < frames; i++) {
+                                for (int k = 0; k < frame; k++) {
+                                    double got = dest[2 + i * frame + k];
+                                    if (k < channels) {
+                                        assertEquals(Double.doubleToRawLongBits(expected[i * channels + k]), Double.doubleToRawLongBits(got));
+                                    } else {
+                                        assertEquals(-7.0, got, 0.0, "lanes past the channels untouched");
+                                    }
                                 }
                             }
+                            MemorySegment back = arena.allocate(4L * values + 4, 1);
+                            Float32.narrowFrames(dest, 2, frames, channels, frame, back, order);
+                            for (int i = 0; i < values; i++) {
+                                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(back.get(layout, 4L * i)), "value " + i);
+                            }
+                            if (values > 0) {
+                                int at = values / 2;
+                                seg.set(layout, 4L * at, Float.NaN);
+                                assertFalse(Float32.widenFrames(seg, order, dest, 2, frames, channels, frame), "NaN at " + at);
+                            }
                         }
-                        MemorySegment back = arena.allocate(4L * values + 4, 1);
-                        Float32.narrowFrames(dest, 2, frames, channels, frame, back, order);
-                        for (int i = 0; i < values; i++) {
-                            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(back.get(layout, 4L * i)), "value " + i);
-                        }
-                        if (values > 0) {
-                            int at = values / 2;
-                            seg.set(layout, 4L * at, Float.NaN);
-                            assertFalse(Float32.widenFrames(seg, order, dest, 2, frames, channels, frame), "NaN at " + at);
-                        }
-                      }
                     }
                 }
             }
