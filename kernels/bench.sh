@@ -209,4 +209,5 @@ if unmet:
         print(f"- *{k}*: {prof[k]}")
 PY
 /usr/bin/python3 kernels/bench/include_results.py kernels/RESULTS.md docs/performance.md
+/usr/bin/python3 kernels/bench/include_results.py kernels/RESULTS.md README.md
 cat kernels/RESULTS.md

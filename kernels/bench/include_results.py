@@ -1,4 +1,4 @@
-"""Copies the figures table and the exactness line of kernels/RESULTS.md into docs/performance.md,
+"""Copies the figures table and the exactness line of kernels/RESULTS.md into a page (docs/performance.md, README.md),
 between its results markers, so the page always shows the last run of kernels/bench.sh."""
 import re
 import sys
