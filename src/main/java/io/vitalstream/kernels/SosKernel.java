@@ -267,22 +267,26 @@ public final class SosKernel {
         DoubleVector qe0 = DoubleVector.fromArray(SPECIES, zi, ib + far);
         DoubleVector qe1 = DoubleVector.fromArray(SPECIES, zi, ib + far + (two ? frame : 0));
         int a = s, e = two ? s + 1 : s;
+        // the ten coefficients held in registers (32 of them leave room beside the eight states):
+        // read from memory at each use, the loads rather than the multiply-adds bounded the loop
+        DoubleVector ab0 = coef(cb, a, 0), ab1 = coef(cb, a, 1), ab2 = coef(cb, a, 2), an1 = coef(cb, a, 3), an2 = coef(cb, a, 4);
+        DoubleVector eb0 = coef(cb, e, 0), eb1 = coef(cb, e, 1), eb2 = coef(cb, e, 2), en1 = coef(cb, e, 3), en2 = coef(cb, e, 4);
         for (int t = 0; t < count; t++, p += step) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, data, p);
             DoubleVector u = DoubleVector.fromArray(SPECIES, data, p + l);
-            DoubleVector ya = x.fma(coef(cb, a, 0), za0);
-            DoubleVector va = u.fma(coef(cb, a, 0), qa0);
-            za0 = ya.fma(coef(cb, a, 3), x.fma(coef(cb, a, 1), za1));
-            qa0 = va.fma(coef(cb, a, 3), u.fma(coef(cb, a, 1), qa1));
-            za1 = ya.fma(coef(cb, a, 4), x.mul(coef(cb, a, 2)));
-            qa1 = va.fma(coef(cb, a, 4), u.mul(coef(cb, a, 2)));
+            DoubleVector ya = x.fma(ab0, za0);
+            DoubleVector va = u.fma(ab0, qa0);
+            za0 = ya.fma(an1, x.fma(ab1, za1));
+            qa0 = va.fma(an1, u.fma(ab1, qa1));
+            za1 = ya.fma(an2, x.mul(ab2));
+            qa1 = va.fma(an2, u.mul(ab2));
             if (two) {
-                DoubleVector ye = ya.fma(coef(cb, e, 0), ze0);
-                DoubleVector ve = va.fma(coef(cb, e, 0), qe0);
-                ze0 = ye.fma(coef(cb, e, 3), ya.fma(coef(cb, e, 1), ze1));
-                qe0 = ve.fma(coef(cb, e, 3), va.fma(coef(cb, e, 1), qe1));
-                ze1 = ye.fma(coef(cb, e, 4), ya.mul(coef(cb, e, 2)));
-                qe1 = ve.fma(coef(cb, e, 4), va.mul(coef(cb, e, 2)));
+                DoubleVector ye = ya.fma(eb0, ze0);
+                DoubleVector ve = va.fma(eb0, qe0);
+                ze0 = ye.fma(en1, ya.fma(eb1, ze1));
+                qe0 = ve.fma(en1, va.fma(eb1, qe1));
+                ze1 = ye.fma(en2, ya.mul(eb2));
+                qe1 = ve.fma(en2, va.mul(eb2));
                 ya = ye;
                 va = ve;
             }
