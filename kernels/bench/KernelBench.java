@@ -1,6 +1,9 @@
+import io.vitalstream.dsp.ChannelArrays;
 import io.vitalstream.dsp.FilterSpec;
 import io.vitalstream.dsp.Filtering;
+import io.vitalstream.dsp.Parallelism;
 import io.vitalstream.dsp.SosFilter;
+import io.vitalstream.dsp.TimeParallelIir;
 import io.vitalstream.dsp.ZeroPhase;
 import io.vitalstream.dsp.design.FirDesign;
 import io.vitalstream.dsp.design.IirDesign;
@@ -48,6 +51,8 @@ public class KernelBench {
         time(out, "sosfiltfilt_32ch_1thread", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
         SosKernel.setThreads(2);
         double[][] zp = time(out, "sosfiltfilt_32ch", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
+        // that case's memory floor: its reads and writes without the filtering
+        time(out, "memory_floor_32ch", multi.length * (long) multi[0].length, () -> memoryPasses(multi));
         // the kernel alone: both passes over channels already interleaved in memory
         for (int ch : new int[] {8, 32}) {
             int frame = SosKernel.frameFor(ch);
@@ -116,6 +121,36 @@ public class KernelBench {
         java.util.Arrays.sort(t);
         out.put(name, Math.round(samples / t[2]));
         return result;
+    }
+
+    /**
+     * The memory traffic of the 32-channel zero-phase case without its arithmetic: new output
+     * arrays, then on each of two threads (16 channels each, as the engine splits them) every
+     * block of {@link TimeParallelIir#SEQUENTIAL_BLOCK} frames gathered into lanes going
+     * forward, gathered again going backward and scattered out: the block algorithm's passes
+     * over memory (the input read twice, the output written once) with the kernels left out.
+     */
+    static double[][] memoryPasses(double[][] x) {
+        int n = x[0].length;
+        int half = x.length / 2;
+        int block = TimeParallelIir.SEQUENTIAL_BLOCK;
+        int blocks = (n + block - 1) / block;
+        double[][] y = new double[x.length][n];
+        ChannelArrays in = new ChannelArrays(x);
+        ChannelArrays out = new ChannelArrays(y);
+        Parallelism.cores(2).forEach(2, (worker, g) -> {
+            double[] data = new double[block * half];
+            for (int k = 0; k < blocks; k++) {
+                in.readPieces(new long[] {(long) k * block}, 1, Math.min(block, n - k * block), g * half, half, data, half);
+            }
+            for (int k = blocks - 1; k >= 0; k--) {
+                long[] start = {(long) k * block};
+                int count = Math.min(block, n - k * block);
+                in.readPieces(start, 1, count, g * half, half, data, half);
+                out.writePieces(start, 1, count, g * half, half, data, half);
+            }
+        });
+        return y;
     }
 
     static double[][] read(Path p) {

@@ -581,7 +581,7 @@ public final class TimeParallelIir {
     }
 
     /** Frames per block of the sequential algorithm: a block of a lane group stays in the second-level cache. */
-    static final int SEQUENTIAL_BLOCK = 4096;
+    public static final int SEQUENTIAL_BLOCK = 4096;
 
     /**
      * A signal of one segment, channels [c0, c0 + cg): {@link ForwardBackward} over blocks of
