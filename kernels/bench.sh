@@ -21,12 +21,17 @@ cp="target/classes:$app/lib/main/*"
 flags=$(sed -n 's:.*<jvm.flags>\(.*\)</jvm.flags>.*:\1:p' pom.xml | head -n 1)   # the JVM flags, from their one place
 heap="-Xms4g -Xmx4g -XX:+AlwaysPreTouch"   # a pre-touched heap: page faults of fresh memory are not the kernels' time
 
-# top frames of a JFR recording: $1 = file; prints "count frame" lines (Java, then native)
+# top frames of a JFR recording: $1 = file, $2 = the sampled threads' names to count (an awk
+# regex, default all); prints "count frame" lines (Java, then native)
 top_frames() {
-  { jfr print --events jdk.ExecutionSample "$1" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' | sed 's/(.*//; s/^ *//' \
-      | sort | uniq -c | sort -rn | head -n 6
-    jfr print --events jdk.NativeMethodSample "$1" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' | sed 's/(.*//; s/^ *//; s/$/ (native)/' \
-      | sort | uniq -c | sort -rn | head -n 3; } | awk '{c=$1; $1=""; printf "%s:%s; ", c, $0}'
+  local only=${2:-.}
+  { jfr print --events jdk.ExecutionSample "$1" | top_of "$only" | sort | uniq -c | sort -rn | head -n 6
+    jfr print --events jdk.NativeMethodSample "$1" | top_of "$only" | sed 's/$/ (native)/' | sort | uniq -c | sort -rn | head -n 3
+  } | awk '{c=$1; $1=""; printf "%s:%s; ", c, $0}'
+}
+top_of() {  # the top frame of each sample whose thread name matches $1
+  awk -v only="$1" '/sampledThread = / { split($0, q, "\""); keep = q[2] ~ only }
+    /stackTrace = \[/ { getline f; if (keep) { sub(/\(.*/, "", f); sub(/^ */, "", f); print f } }'
 }
 
 echo "== kernels vs scipy, three consecutive runs" >&2
@@ -93,7 +98,8 @@ print(json.dumps(dict(state=j['state'], seconds=(f(j['finished_at'])-f(j['starte
 e2e1=$(e2e 1 "")
 e2e4=$(e2e 4 "")
 e2e 1 "$work/e2e.jfr" >/dev/null 2>&1 || true
-eprof=$(top_frames "$work/e2e.jfr" 2>/dev/null || echo "no profile")
+# the job's own threads: the recording also holds the service's start and its warm-up
+eprof=$(top_frames "$work/e2e.jfr" '^(job-runner|segment-worker|chunk-worker|result-writer)' 2>/dev/null || echo "no profile")
 
 echo "== start-up with and without the AOT cache" >&2
 startup() {  # $1 = VITALSTREAM_AOT (0/1); prints "health_ms filter_ms rss_mb"
