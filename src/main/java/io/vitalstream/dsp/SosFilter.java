@@ -20,10 +20,10 @@ public final class SosFilter {
     }
 
     public static double[][] filter(Sos sos, double[][] channels, Parallelism threads) {
-        double[][] out = new double[channels.length][channels[0].length];
-        TimeParallelIir.causal(sos, new ChannelArrays(channels), new ChannelArrays(out), TimeParallelIir.planFor(channels[0].length, channels.length),
-                threads, TimeParallelIir.Progress.NONE);
-        return out;
+        ChannelArrays out = ChannelArrays.allocating(channels.length, channels[0].length);
+        TimeParallelIir.causal(sos, new ChannelArrays(channels), out, TimeParallelIir.planFor(channels[0].length, channels.length), threads,
+                TimeParallelIir.Progress.NONE);
+        return out.arrays();
     }
 
     /**

@@ -35,10 +35,10 @@ public final class ZeroPhase {
     public static double[][] filter(Sos sos, double[][] channels, Parallelism threads) {
         int n = channels[0].length;
         requireLength(sos, n);
-        double[][] out = new double[channels.length][n];
-        TimeParallelIir.zeroPhase(sos, new ChannelArrays(channels), new ChannelArrays(out), TimeParallelIir.planFor(n, channels.length), threads,
+        ChannelArrays out = ChannelArrays.allocating(channels.length, n);
+        TimeParallelIir.zeroPhase(sos, new ChannelArrays(channels), out, TimeParallelIir.planFor(n, channels.length), threads,
                 TimeParallelIir.Progress.NONE);
-        return out;
+        return out.arrays();
     }
 
     static void requireLength(Sos sos, long n) {

@@ -87,4 +87,38 @@ class ChannelArraysTest {
             }
         }
     }
+
+    @Test
+    void allocatingArraysTakePiecesOfOneChannelFromSeveralThreads() throws Exception {
+        int n = 40_000;
+        int pieces = 8;
+        int count = n / pieces;
+        ChannelArrays out = ChannelArrays.allocating(3, n);
+        assertEquals(n, out.frames());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int g = 0; g < pieces; g++) {
+                int piece = g;
+                done.add(pool.submit(() -> {
+                    double[] lanes = new double[count];
+                    for (int i = 0; i < count; i++) {
+                        lanes[i] = piece * count + i + 1;
+                    }
+                    out.writePieces(new long[] {(long) piece * count}, 1, count, 1, 1, lanes, 1);
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double[][] x = out.arrays();
+        for (int i = 0; i < n; i++) {
+            assertEquals(i + 1, x[1][i], 0.0, "channel 1 at " + i + ": a piece written into an array another thread replaced");
+            assertEquals(0.0, x[0][i], 0.0, "channel 0, never written, is zeros");
+            assertEquals(0.0, x[2][i], 0.0, "channel 2, never written, is zeros");
+        }
+    }
 }
