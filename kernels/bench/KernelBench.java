@@ -53,6 +53,8 @@ public class KernelBench {
         double[][] zp = time(out, "sosfiltfilt_32ch", multi.length * (long) multi[0].length, () -> ZeroPhase.filter(sos, multi));
         // that case's memory floor: its reads and writes without the filtering
         time(out, "memory_floor_32ch", multi.length * (long) multi[0].length, () -> memoryPasses(multi));
+        // and its arithmetic without the memory: the three kernel passes over a block in cache
+        time(out, "kernel_passes_32ch", multi.length * (long) multi[0].length, () -> kernelPasses(sos, multi.length, multi[0].length));
         // the kernel alone: both passes over channels already interleaved in memory
         for (int ch : new int[] {8, 32}) {
             int frame = SosKernel.frameFor(ch);
@@ -124,9 +126,9 @@ public class KernelBench {
     }
 
     /**
-     * The memory traffic of the 32-channel zero-phase case without its arithmetic: new output
-     * arrays, then on each of two threads (16 channels each, as the engine splits them) every
-     * block of {@link TimeParallelIir#SEQUENTIAL_BLOCK} frames gathered into lanes going
+     * The memory traffic of the 32-channel zero-phase case without its arithmetic: output
+     * arrays allocated where the engine allocates them (by the worker, at its first write);
+     * on each of two threads (16 channels each, as the engine splits them) every block of {@link TimeParallelIir#SEQUENTIAL_BLOCK} frames gathered into lanes going
      * forward, gathered again going backward and scattered out: the block algorithm's passes
      * over memory (the input read twice, the output written once) with the kernels left out.
      */
@@ -135,9 +137,8 @@ public class KernelBench {
         int half = x.length / 2;
         int block = TimeParallelIir.SEQUENTIAL_BLOCK;
         int blocks = (n + block - 1) / block;
-        double[][] y = new double[x.length][n];
         ChannelArrays in = new ChannelArrays(x);
-        ChannelArrays out = new ChannelArrays(y);
+        ChannelArrays out = ChannelArrays.allocating(x.length, n);
         Parallelism.cores(2).forEach(2, (worker, g) -> {
             double[] data = new double[block * half];
             for (int k = 0; k < blocks; k++) {
@@ -150,7 +151,35 @@ public class KernelBench {
                 out.writePieces(start, 1, count, g * half, half, data, half);
             }
         });
-        return y;
+        return out.arrays();
+    }
+
+    /**
+     * The arithmetic of the 32-channel zero-phase case without its memory traffic: on each of
+     * two threads (16 channels each, as the engine splits them) the three kernel passes the
+     * block algorithm makes per block (forward for the checkpoints, forward again, backward),
+     * over one {@link TimeParallelIir#SEQUENTIAL_BLOCK}-frame block that stays in cache.
+     */
+    static double[] kernelPasses(Sos sos, int channels, int n) {
+        int half = channels / 2;
+        int block = TimeParallelIir.SEQUENTIAL_BLOCK;
+        int blocks = (n + block - 1) / block;
+        double[] flat = sos.flat();
+        double[] last = new double[2];
+        Parallelism.cores(2).forEach(2, (worker, g) -> {
+            double[] data = new java.util.Random(g).doubles(block * half).toArray();
+            double[] zi = new double[flat.length / 3 * half];
+            double[] checkpoint = new double[zi.length];
+            for (int k = 0; k < blocks; k++) {
+                SosKernel.run(flat, zi, data, 0, block, half, half, false);
+            }
+            for (int k = 0; k < blocks; k++) {
+                SosKernel.run(flat, checkpoint, data, 0, block, half, half, false);
+                SosKernel.run(flat, zi, data, 0, block, half, half, true);
+            }
+            last[g] = data[0];
+        });
+        return last;
     }
 
     static double[][] read(Path p) {
