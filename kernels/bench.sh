@@ -71,12 +71,13 @@ e2e() {  # $1 = GiB, $2 = JFR file or ""; prints {seconds, rss_mb, samples, copy
     mv "$work/gen/input-${gb}g.npy" "$work/data/e2e-${gb}g.npy"
     rm -rf "$work/gen"
   fi
-  local jfr=""; [ -n "$2" ] && jfr="-XX:StartFlightRecording=filename=$2,settings=profile"
-  JAVA_OPTS="-Xmx256m $jfr" bash $app/vitalstream -Dquarkus.http.port=$port -Dvitalstream.data-dir="$work/data" >"$work/service.log" 2>&1 &
+  JAVA_OPTS="-Xmx256m" bash $app/vitalstream -Dquarkus.http.port=$port -Dvitalstream.data-dir="$work/data" >"$work/service.log" 2>&1 &
   local launcher=$!
   until curl -sf localhost:$port/q/health/ready 2>/dev/null | grep -Eq '"warmed_up": *true'; do sleep 0.2; done
   local pid; pid=$(pgrep -f "quarkus.http.port=$port" | head -n 1)
   local copy; copy=$(copy_seconds "$work/data/e2e-${gb}g.npy")
+  # the profile covers the job alone (started after the start-up warm-up, which runs on the same threads)
+  [ -n "$2" ] && jcmd "$pid" JFR.start name=job settings=profile filename="$2" >/dev/null
   local id; id=$(curl -sf localhost:$port/api/filtering/jobs -H 'Content-Type: application/json' \
       -d "{\"input\":{\"path\":\"e2e-${gb}g.npy\"},\"sampling_freq\":1000,\"filter_params\":{\"filter_type\":\"bandpass\",\"low_freq\":0.5,\"high_freq\":40,\"filter_order\":4}}" \
       | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["request_id"])')
@@ -86,6 +87,7 @@ e2e() {  # $1 = GiB, $2 = JFR file or ""; prints {seconds, rss_mb, samples, copy
     state=$(curl -sf localhost:$port/api/filtering/jobs/$id | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
   done
   local rss; rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+  [ -n "$2" ] && jcmd "$pid" JFR.stop name=job >/dev/null
   local status; status=$(curl -sf localhost:$port/api/filtering/jobs/$id)
   kill $pid $launcher 2>/dev/null || true
   wait $launcher 2>/dev/null || true
@@ -101,7 +103,7 @@ print(json.dumps(dict(state=j['state'], seconds=(f(j['finished_at'])-f(j['starte
 e2e1=$(e2e 1 "")
 e2e4=$(e2e 4 "")
 e2e 1 "$work/e2e.jfr" >/dev/null 2>&1 || true
-# the job's own threads: the recording also holds the service's start and its warm-up
+# the job's own threads (the service's other threads sample too)
 eprof=$(top_frames "$work/e2e.jfr" '^(job-runner|segment-worker|chunk-worker|result-writer)' 2>/dev/null || echo "no profile")
 
 echo "== start-up with and without the AOT cache" >&2
